@@ -1,0 +1,143 @@
+// Package model is the intermediate representation between resolution and
+// emission: plain structs, every name already decided, every node carrying the
+// position of the page text it came from. It imports neither the Markdown
+// parser nor the code emitter, so either side can change without the other.
+package model
+
+import (
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/jsonx"
+)
+
+// Package is everything generated from one spec folder.
+type Package struct {
+	Name    string    // Go package name
+	Structs []*Struct // sorted by Name
+	Enums   []*Enum   // sorted by Name
+	// StrictEnums makes decoding reject enum values that are not declared
+	// members, instead of keeping them for Validate to report.
+	StrictEnums bool
+}
+
+// Struct is a resource or complex type.
+type Struct struct {
+	Name      string   // Go name, unique in the package
+	WireName  string   // qualified OData name, "microsoft.graph.identitySet"
+	Doc       string   // plain-text description
+	File      string   // Go file name, without directory ("identityset.go")
+	Source    diag.Pos // the page (line 0) or H1 that declared the type
+	Base      *Struct  // embedded base type, nil for a root type
+	Fields    []*Field // own fields only, in page order; inherited rows are removed
+	Open      bool     // open type: unknown JSON members are kept in AdditionalData
+	Abstract  bool
+	Example   *jsonx.Value // the page's JSON representation, nil when it has none
+	HasODataType bool      // root types carry the @odata.type member
+}
+
+// OpenChain reports whether s or any of its bases is open, which is what
+// decides whether s needs hand-written JSON methods.
+func (s *Struct) OpenChain() bool {
+	for t := s; t != nil; t = t.Base {
+		if t.Open {
+			return true
+		}
+	}
+	return false
+}
+
+// AllFields returns the fields of s and its bases, bases first, which is the
+// order encoding/json promotes them in.
+func (s *Struct) AllFields() []*Field {
+	if s.Base == nil {
+		return s.Fields
+	}
+	return append(append([]*Field(nil), s.Base.AllFields()...), s.Fields...)
+}
+
+// Field is one property or relationship.
+type Field struct {
+	Name         string // Go name, unique in its struct and its bases
+	JSONName     string // the wire name, "displayName"
+	Doc          string
+	Type         TypeRef
+	Relationship bool // from the Relationships table
+	Pos          diag.Pos
+}
+
+// Kind says what a TypeRef refers to.
+type Kind int
+
+// The kinds of type a field can have.
+const (
+	KindPrimitive Kind = iota
+	KindEnum
+	KindStruct
+	// KindRaw is the fallback for a type that could not be resolved: the
+	// field keeps the raw JSON, so no data is lost.
+	KindRaw
+)
+
+func (k Kind) String() string {
+	switch k {
+	case KindPrimitive:
+		return "primitive"
+	case KindEnum:
+		return "enum"
+	case KindStruct:
+		return "complex"
+	case KindRaw:
+		return "fallback"
+	}
+	return "unknown"
+}
+
+// Primitive is a canonical Edm primitive name.
+type Primitive string
+
+// The Edm primitives the generator knows.
+const (
+	String         Primitive = "String"
+	Boolean        Primitive = "Boolean"
+	Byte           Primitive = "Byte"
+	Int16          Primitive = "Int16"
+	Int32          Primitive = "Int32"
+	Int64          Primitive = "Int64"
+	Single         Primitive = "Single"
+	Double         Primitive = "Double"
+	Decimal        Primitive = "Decimal"
+	Guid           Primitive = "Guid"
+	DateTimeOffset Primitive = "DateTimeOffset"
+	Date           Primitive = "Date"
+	TimeOfDay      Primitive = "TimeOfDay"
+	Duration       Primitive = "Duration"
+	Binary         Primitive = "Binary"
+	Stream         Primitive = "Stream"
+	JSON           Primitive = "Json"
+)
+
+// TypeRef is the type of a field.
+type TypeRef struct {
+	Kind       Kind
+	Primitive  Primitive // KindPrimitive
+	Enum       *Enum     // KindEnum
+	Struct     *Struct   // KindStruct
+	Collection bool
+}
+
+// Enum is a named string type with a closed set of documented members.
+type Enum struct {
+	Name     string // Go name, unique in the package
+	WireName string // declared name, "endpointType"; for an inline list, "<type>.<property>"
+	Doc      string
+	File     string // Go file name
+	Source   diag.Pos
+	Members  []*Member
+}
+
+// Member is one enum value.
+type Member struct {
+	Name  string // Go constant name, "EndpointTypeVoicemail"
+	Value string // the wire value, "voicemail"
+	Doc   string
+	Pos   diag.Pos
+}
