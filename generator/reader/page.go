@@ -62,6 +62,11 @@ type Page struct {
 	// "X enum type" page, and "### x values" sections in enums.md and in
 	// resource pages.
 	Enums []EnumTable
+
+	// propTables counts the property and relationship tables read, empty
+	// ones included: a table with a header and no rows still makes the page
+	// a resource.
+	propTables int
 }
 
 // Row is one row of a Properties or Relationships table.

@@ -1,0 +1,213 @@
+package reader
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+	"github.com/graphgen/graphgen/generator/diag"
+)
+
+// TestReadLimits checks that pathological pages are refused quickly instead
+// of exhausting time or memory.
+func TestReadLimits(t *testing.T) {
+	indentedList := func(depth int) string {
+		var b strings.Builder
+		for i := 0; i < depth; i++ {
+			b.WriteString(strings.Repeat(" ", 2*i))
+			b.WriteString("- x\n")
+		}
+		return b.String()
+	}
+	tests := []struct {
+		name  string
+		src   string
+		diags []string
+	}{
+		{"larger than 8 MiB", strings.Repeat("a", MaxSize+1), []string{"error too-large 0"}},
+		{"10,000-deep block quote", strings.Repeat(">", 10000) + " x\n", []string{"error too-deep 1"}},
+		{"10,000-deep list on one line", strings.Repeat("- ", 10000) + "x\n", []string{"error too-deep 1"}},
+		{"10,000-deep quoted list", strings.Repeat("> - ", 10000) + "x\n", []string{"error too-deep 1"}},
+		{"2,000-deep indented list", indentedList(2000), []string{"error too-deep 129"}},
+		{"unclosed link titles in one paragraph", "# t\n\n" + strings.Repeat("[a](b \"\n", 100000), []string{"error too-complex 3"}},
+		{"unclosed links in one paragraph", "# t\n\n" + strings.Repeat(strings.Repeat("[a](", 20)+"\n", 20000), []string{"error too-complex 3"}},
+		// Inputs within the limits that would take quadratic time if the
+		// reader were careless.
+		{"200,000 continuation lines", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|x|\n" + strings.Repeat("more\n", 200000)), nil},
+		{"a cell full of markers", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|" + strings.Repeat("one of possible values ", 200000) + "|\n"), nil},
+		{"a cell of a million text nodes", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|Possible values: " + strings.Repeat("a_", 1000000) + "|\n"), nil},
+		{"a cell of chained value lines", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|" + strings.Repeat("possible values:<br>` ` ", 200000) + "|\n"), nil},
+		{"an introduction of many links", "# t\n\n" + strings.Repeat("[a](b) ", 20000) + "\n", nil},
+		{"deep nesting within the limit is read", "# t\n\n" + strings.Repeat(">", 100) + " x\n" + indentedList(100), nil},
+		{"deep emphasis is read", "# t\n\n" + strings.Repeat("*", 200000) + "a" + strings.Repeat("*", 200000) + "\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, l := Read("x.md", []byte(tt.src))
+			// Each input takes well under a second; the bound is loose so
+			// that the race detector or a busy machine does not trip it,
+			// while a quadratic algorithm would still take hours.
+			if d := time.Since(start); d > 30*time.Second {
+				t.Errorf("Read took %v", d)
+			}
+			if diff := cmp.Diff(tt.diags, codes(l)); diff != "" {
+				t.Errorf("diagnostics mismatch (-want +got):\n%s\n%v", diff, l)
+			}
+		})
+	}
+}
+
+// TestReadOddInput checks inputs that are not Markdown pages at all.
+func TestReadOddInput(t *testing.T) {
+	tests := []struct {
+		name  string
+		src   string
+		diags []string
+	}{
+		{"empty file", "", []string{"warning no-h1 0"}},
+		{"only a BOM", "\ufeff", []string{"warning no-h1 0"}},
+		{"only front matter", "---\ntitle: t\n---\n", []string{"warning no-h1 0"}},
+		{"invalid UTF-8", "# t\xff\xfe\n\n| Property | Type |\n|--|--|\n| a\xc3 | String |\n", []string{"error invalid-utf8 1"}},
+		{"NUL bytes", "# t\x00\n\n\x00| Property | Type |\n|--|--|\n| a | \x00 |\n", nil},
+		{"lone carriage returns", "# t\r\rtext\r", nil},
+		{"front matter that is not a mapping", "---\n- a\n- b\n---\n# t\n", nil},
+		// Found by FuzzRead: the JSON error fell on a line the file does not
+		// have.
+		{"json fence with no content at the end of the file", "<!--{\"blockType\":\"resource\"}-->\n```json", []string{"warning no-h1 0", "error json-block 2"}},
+		{"json fence with no newline at the end of the file", "<!--{\"blockType\":\"resource\"}-->\n```json\n{", []string{"warning no-h1 0", "error json-block 3"}},
+		{"annotation that is not an object", "# t\n<!-- [\"blockType\"] -->\n<!-- {\"blockType\": [1,2]} -->\n", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(tt.src)
+			orig := bytes.Clone(src)
+			p, l := Read("x.md", src)
+			if !bytes.Equal(src, orig) {
+				t.Errorf("Read changed its input")
+			}
+			if p == nil {
+				t.Fatal("Read returned a nil page")
+			}
+			checkPage(t, p, l, src)
+			if diff := cmp.Diff(tt.diags, codes(l)); diff != "" {
+				t.Errorf("diagnostics mismatch (-want +got):\n%s\n%v", diff, l)
+			}
+		})
+	}
+}
+
+// checkPage asserts the invariants every Read result keeps, whatever the
+// input: every string is valid UTF-8, and every position names the file and
+// lies within it.
+func checkPage(t testing.TB, p *Page, l diag.List, src []byte) {
+	t.Helper()
+	maxLine := bytes.Count(src, []byte("\n")) + 1
+	checkPos := func(what string, file string, line, col int) {
+		t.Helper()
+		if file != "" && file != p.Path {
+			t.Errorf("%s: position in file %q, want %q", what, file, p.Path)
+		}
+		if line < 0 || line > maxLine || col < 0 {
+			t.Errorf("%s: position %d:%d outside the file's %d lines", what, line, col, maxLine)
+		}
+	}
+	checkStr := func(what, s string) {
+		t.Helper()
+		if !utf8.ValidString(s) {
+			t.Errorf("%s: invalid UTF-8 %q", what, s)
+		}
+	}
+	checkStr("Title", p.Title)
+	checkStr("Description", p.Description)
+	checkStr("DocType", p.DocType)
+	checkStr("H1", p.H1)
+	checkStr("Namespace", p.Namespace)
+	checkStr("Summary", p.Summary)
+	checkPos("H1", p.H1Pos.File, p.H1Pos.Line, p.H1Pos.Col)
+	if p.Inherits != nil {
+		checkStr("Inherits", p.Inherits.Text+p.Inherits.Dest)
+		checkPos("Inherits", p.Inherits.Pos.File, p.Inherits.Pos.Line, p.Inherits.Pos.Col)
+	}
+	for _, r := range append(append([]Row(nil), p.Properties...), p.Relationships...) {
+		checkStr("Name", r.Name)
+		checkStr("Type", r.Type.Text)
+		checkStr("Description", r.Description)
+		if r.Name == "" {
+			t.Errorf("row with an empty name: %+v", r)
+		}
+		checkPos("NamePos", r.NamePos.File, r.NamePos.Line, r.NamePos.Col)
+		checkPos("Type.Pos", r.Type.Pos.File, r.Type.Pos.Line, r.Type.Pos.Col)
+		checkPos("ValuesPos", r.ValuesPos.File, r.ValuesPos.Line, r.ValuesPos.Col)
+		for _, ln := range r.Type.Links {
+			checkStr("Link", ln.Text+ln.Dest)
+			checkPos("Link", ln.Pos.File, ln.Pos.Line, ln.Pos.Col)
+		}
+		for _, v := range r.Values {
+			checkStr("Values", v)
+			if v == "" {
+				t.Errorf("empty value in %q", r.Values)
+			}
+		}
+		if r.Values != nil && r.ValuesPos.Line == 0 {
+			t.Errorf("values %q without a position", r.Values)
+		}
+	}
+	for _, e := range p.Enums {
+		checkStr("Enum", e.Name)
+		checkPos("Enum", e.Pos.File, e.Pos.Line, e.Pos.Col)
+		for _, m := range e.Members {
+			checkStr("Member", m.Value+m.Description)
+			checkPos("Member", m.Pos.File, m.Pos.Line, m.Pos.Col)
+		}
+	}
+	if a := p.Annotation; a != nil {
+		checkStr("Annotation", a.ODataType+a.BaseType+a.KeyProperty+strings.Join(a.OptionalProperties, ""))
+		checkPos("Annotation", a.Pos.File, a.Pos.Line, a.Pos.Col)
+	}
+	if j := p.JSON; j != nil {
+		checkPos("JSON", j.Pos.File, j.Pos.Line, j.Pos.Col)
+		if j.Value != nil {
+			e := j.PosOf(j.Value.Offset)
+			checkPos("JSON value", e.File, e.Line, e.Col)
+		}
+	}
+	for _, d := range l {
+		checkPos("diagnostic "+d.Code, d.Pos.File, d.Pos.Line, d.Pos.Col)
+		checkStr("diagnostic", d.Message)
+		if d.Code == "" || d.Message == "" {
+			t.Errorf("diagnostic without a code or message: %v", d)
+		}
+	}
+}
+
+// TestReadConcurrently reads pages from many goroutines at once, as a
+// generator reading a folder in parallel would; run it with -race.
+func TestReadConcurrently(t *testing.T) {
+	want := make([]*Page, len(fuzzSeeds))
+	for i, s := range fuzzSeeds {
+		want[i], _ = Read("x.md", []byte(s))
+	}
+	done := make(chan error)
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i, s := range fuzzSeeds {
+				if p, _ := Read("x.md", []byte(s)); !cmp.Equal(want[i], p, cmp.AllowUnexported(Page{}, JSONBlock{}), cmpopts.IgnoreUnexported(diag.Lines{})) {
+					done <- fmt.Errorf("seed %d read differently", i)
+					return
+				}
+			}
+			done <- nil
+		}()
+	}
+	for g := 0; g < 8; g++ {
+		if err := <-done; err != nil {
+			t.Error(err)
+		}
+	}
+}
