@@ -1,0 +1,257 @@
+package emit
+
+import (
+	"go/build"
+	"go/token"
+	"io"
+	"path"
+	"strings"
+	"unicode"
+
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/model"
+)
+
+// The diagnostic codes of the checks the emitter makes before writing code.
+// Each finding would otherwise surface as a compile error in generated code,
+// far from the page that caused it.
+const (
+	CodeName     = "emit-name"      // an identifier that is invalid or declared twice
+	CodeFile     = "emit-file"      // a Go file name the go command would skip or misread
+	CodeJSONName = "emit-json-name" // a JSON member name encoding/json cannot use
+	CodeType     = "emit-type"      // a type reference the package cannot satisfy
+)
+
+// Names of the files every package gets, whatever its types.
+const (
+	supportFile = "graphgen.go"
+	helpersFile = "graphgen_test.go"
+)
+
+// ReservedNames returns the package-level identifiers that the support file
+// of every generated package declares, so that resolution can keep type
+// names clear of them. The slice is new on each call.
+func ReservedNames() []string {
+	return []string{
+		"Date", "DateOf", "Duration", "DurationOf", "EnumError", "Null",
+		"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Some",
+		"TimeOfDay", "ValidationErrors",
+	}
+}
+
+// reservedMembers returns the field and method names generated for s itself,
+// with what declares each, which no field of s may take.
+func reservedMembers(s *model.Struct) map[string]string {
+	m := map[string]string{
+		"Validate":      "the Validate method",
+		"MarshalJSON":   "the MarshalJSON method",
+		"UnmarshalJSON": "the UnmarshalJSON method",
+	}
+	if chainHasODataType(s) {
+		m["ODataType"] = `the "@odata.type" field`
+	}
+	if s.OpenChain() {
+		m["AdditionalData"] = "the AdditionalData field of open types"
+	}
+	for b := s.Base; b != nil; b = b.Base {
+		m[b.Name] = "the embedded base type " + b.Name
+	}
+	return m
+}
+
+// checker collects the findings of check.
+type checker struct {
+	pkg     *model.Package
+	list    diag.List
+	structs map[*model.Struct]bool
+	enums   map[*model.Enum]bool
+	names   map[string]bool // package-level identifiers seen so far
+	files   map[string]bool
+}
+
+// check reports, all at once, every problem of pkg that would make the
+// generated package fail to compile or lose data silently.
+func check(pkg *model.Package) error {
+	if pkg == nil {
+		var l diag.List
+		l.Errorf(diag.Pos{}, CodeName, "no package to emit")
+		return l
+	}
+	c := &checker{pkg: pkg, structs: map[*model.Struct]bool{}, enums: map[*model.Enum]bool{}, names: map[string]bool{}, files: map[string]bool{}}
+	if !token.IsIdentifier(pkg.Name) || pkg.Name == "_" || pkg.Name == "main" {
+		c.list.Errorf(diag.Pos{}, CodeName, "invalid package name %q: want a Go identifier other than _ and main", pkg.Name)
+	}
+	for _, n := range ReservedNames() {
+		c.names[n] = true
+	}
+	for _, s := range pkg.Structs {
+		c.structs[s] = true
+	}
+	for _, e := range pkg.Enums {
+		c.enums[e] = true
+	}
+	for _, e := range sortedEnums(pkg) {
+		c.enum(e)
+	}
+	for _, s := range sortedStructs(pkg) {
+		c.strct(s)
+	}
+	c.list.Sort()
+	return c.list.Err()
+}
+
+// ident checks that name can be the exported identifier of a declaration
+// that encoding/json and other packages can see.
+func (c *checker) ident(pos diag.Pos, what, name string) bool {
+	if !token.IsIdentifier(name) || !token.IsExported(name) {
+		c.list.Errorf(pos, CodeName, "invalid %s name %q: want an exported Go identifier", what, name)
+		return false
+	}
+	return true
+}
+
+// global checks a package-level identifier for validity and uniqueness.
+func (c *checker) global(pos diag.Pos, what, name string) {
+	if !c.ident(pos, what, name) {
+		return
+	}
+	if c.names[name] {
+		c.list.Errorf(pos, CodeName, "%s name %q is declared twice in package %s or is reserved by the support file: want a unique name", what, name, c.pkg.Name)
+		return
+	}
+	c.names[name] = true
+}
+
+// file checks a Go file name. The go command treats "_test.go" files as
+// tests, and skips files starting with "_" or "." and files whose names end
+// in an operating system or architecture on other platforms, so such names
+// would drop types from the package.
+func (c *checker) file(pos diag.Pos, name string) {
+	switch {
+	case name == "" || path.Base(name) != name || strings.ContainsAny(name, `/\`):
+		c.list.Errorf(pos, CodeFile, "invalid file name %q: want a base name", name)
+	case !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go"):
+		c.list.Errorf(pos, CodeFile, "invalid file name %q: want a name ending in .go but not _test.go", name)
+	case !buildsEverywhere(name):
+		c.list.Errorf(pos, CodeFile, "invalid file name %q: the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix)", name)
+	case name == supportFile:
+		c.list.Errorf(pos, CodeFile, "file name %q is reserved for the support code: want another name", name)
+	}
+}
+
+// buildsEverywhere reports whether the go command builds a file of that name
+// on every platform. It asks go/build about a platform no name mentions,
+// with file contents that carry no build constraint.
+func buildsEverywhere(name string) bool {
+	ctx := build.Default
+	ctx.GOOS, ctx.GOARCH, ctx.BuildTags = "graphgen", "graphgen", nil
+	ctx.OpenFile = func(string) (io.ReadCloser, error) {
+		return io.NopCloser(strings.NewReader("package p\n")), nil
+	}
+	ok, err := ctx.MatchFile(".", name)
+	return ok && err == nil
+}
+
+func (c *checker) enum(e *model.Enum) {
+	c.global(e.Source, "enum", e.Name)
+	c.file(e.Source, e.File)
+	values := map[string]bool{}
+	for _, m := range e.Members {
+		c.global(m.Pos, "enum member", m.Name)
+		if values[m.Value] {
+			c.list.Errorf(m.Pos, CodeName, "enum %s declares the value %q twice: want each value once", e.Name, m.Value)
+		}
+		values[m.Value] = true
+	}
+}
+
+func (c *checker) strct(s *model.Struct) {
+	c.global(s.Source, "type", s.Name)
+	c.file(s.Source, s.File)
+	// A base cycle would make every walk up the chain loop, so nothing
+	// below runs for such a type.
+	seen := map[*model.Struct]bool{s: true}
+	for b := s.Base; b != nil; b = b.Base {
+		if !c.structs[b] {
+			c.list.Errorf(s.Source, CodeType, "base type %q of %s is not in package %s: want a type of the package", b.Name, s.Name, c.pkg.Name)
+			return
+		}
+		if seen[b] {
+			c.list.Errorf(s.Source, CodeType, "type %s inherits from itself through %s: want an acyclic base chain", s.Name, b.Name)
+			return
+		}
+		seen[b] = true
+	}
+	reserved := reservedMembers(s)
+	goNames := map[string]bool{}
+	jsonNames := map[string]bool{}
+	if chainHasODataType(s) {
+		jsonNames["@odata.type"] = true
+	}
+	// Fields of bases are checked with their own type; here they only
+	// occupy names.
+	own := map[*model.Field]bool{}
+	for _, f := range s.Fields {
+		own[f] = true
+	}
+	for _, f := range s.AllFields() {
+		if !own[f] {
+			goNames[f.Name] = true
+			jsonNames[f.JSONName] = true
+			continue
+		}
+		if c.ident(f.Pos, "field", f.Name) {
+			if why, ok := reserved[f.Name]; ok {
+				c.list.Errorf(f.Pos, CodeName, "field name %s of %s clashes with %s: want another name", f.Name, s.Name, why)
+			} else if goNames[f.Name] {
+				c.list.Errorf(f.Pos, CodeName, "field name %s is declared twice in %s or its bases: want a unique name", f.Name, s.Name)
+			}
+		}
+		goNames[f.Name] = true
+		if !validJSONName(f.JSONName) {
+			c.list.Errorf(f.Pos, CodeJSONName, "invalid JSON member name %q of %s.%s: want letters, digits or !#$%%&()*+-./:;<=>?@[]^_{|}~ and spaces", f.JSONName, s.Name, f.Name)
+		} else if jsonNames[f.JSONName] {
+			c.list.Errorf(f.Pos, CodeJSONName, "JSON member %q is declared twice in %s or its bases: want a unique member name", f.JSONName, s.Name)
+		}
+		jsonNames[f.JSONName] = true
+		c.typeRef(f, s)
+	}
+}
+
+// typeRef checks that the type of field f of s refers to something the
+// package declares.
+func (c *checker) typeRef(f *model.Field, s *model.Struct) {
+	t := f.Type
+	switch t.Kind {
+	case model.KindPrimitive:
+		if primitiveType(t.Primitive) == nil {
+			c.list.Errorf(f.Pos, CodeType, "unknown primitive %q of %s.%s: want an Edm primitive", t.Primitive, s.Name, f.Name)
+		}
+	case model.KindEnum:
+		if !c.enums[t.Enum] {
+			c.list.Errorf(f.Pos, CodeType, "enum type of %s.%s is not in package %s: want an enum of the package", s.Name, f.Name, c.pkg.Name)
+		}
+	case model.KindStruct:
+		if !c.structs[t.Struct] {
+			c.list.Errorf(f.Pos, CodeType, "struct type of %s.%s is not in package %s: want a type of the package", s.Name, f.Name, c.pkg.Name)
+		}
+	case model.KindRaw:
+	default:
+		c.list.Errorf(f.Pos, CodeType, "unknown kind %v of %s.%s", t.Kind, s.Name, f.Name)
+	}
+}
+
+// validJSONName reports whether name can be the name in a json struct tag.
+// encoding/json silently ignores a tag name outside this set and falls back
+// to the Go field name.
+func validJSONName(name string) bool {
+	if name == "" {
+		return false
+	}
+	for _, r := range name {
+		if !strings.ContainsRune("!#$%&()*+-./:;<=>?@[]^_{|}~ ", r) && !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

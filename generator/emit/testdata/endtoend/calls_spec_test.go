@@ -1,0 +1,142 @@
+// This file is copied into the package generated from callsPackage by
+// TestGeneratedPackages. Unlike the generated tests, it writes the expected
+// output out by hand, so it pins down the behaviour rather than repeating
+// the generator's reasoning.
+
+package calls
+
+import (
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestSpecValidateReportsEveryInvalidValueWithItsPath(t *testing.T) {
+	in := `{"participants":[{"endpointType":"default"},{"endpointType":"bogus","modalities":["audio","hologram"]}],"status":"paused"}`
+	var op InviteParticipantsOperation
+	if err := json.Unmarshal([]byte(in), &op); err != nil {
+		t.Fatalf("decoding kept no unknown enum value: %v", err)
+	}
+	if got := op.Status.Value(); got != "paused" {
+		t.Errorf("Status = %q, want the unknown value kept", got)
+	}
+	err := op.Validate()
+	want := `participants[1].endpointType: "bogus" is not a valid EndpointType (want one of "default", "voicemail")
+participants[1].modalities[1]: "hologram" is not a valid Modality (want one of "audio", "video", "data", "unknownFutureValue")
+status: "paused" is not a valid OperationStatus (want one of "notStarted", "running", "completed", "failed")`
+	if err == nil || err.Error() != want {
+		t.Fatalf("Validate() = %v, want\n%s", err, want)
+	}
+	var ee *EnumError
+	if !errors.As(err, &ee) || ee.Path != "participants[1].endpointType" || ee.Value != "bogus" || ee.Type != "EndpointType" {
+		t.Errorf("first EnumError = %+v", ee)
+	}
+	var nilOp *InviteParticipantsOperation
+	if err := nilOp.Validate(); err != nil {
+		t.Errorf("Validate on a nil pointer = %v, want nil", err)
+	}
+}
+
+func TestSpecValidateWalksBasesOfOpenTypes(t *testing.T) {
+	var x OpenGrandChild
+	x.EndpointType = Some(EndpointType("bogus"))
+	x.Modality = Some(Modality("hologram"))
+	want := `endpointType: "bogus" is not a valid EndpointType (want one of "default", "voicemail")
+modality: "hologram" is not a valid Modality (want one of "audio", "video", "data", "unknownFutureValue")`
+	if err := x.Validate(); err == nil || err.Error() != want {
+		t.Errorf("Validate() = %v, want\n%s", err, want)
+	}
+}
+
+func TestSpecOpenTypeKeepsUnknownMembersAndWritesThemSorted(t *testing.T) {
+	in := `{"zeta":1,"@odata.type":"#microsoft.graph.identitySet","user":{"displayName":"Ann"},"alpha":[true]}`
+	var s IdentitySet
+	if err := json.Unmarshal([]byte(in), &s); err != nil {
+		t.Fatal(err)
+	}
+	if len(s.AdditionalData) != 2 || string(s.AdditionalData["alpha"]) != "[true]" {
+		t.Errorf("AdditionalData = %q", s.AdditionalData)
+	}
+	out, err := json.Marshal(s)
+	want := `{"@odata.type":"#microsoft.graph.identitySet","user":{"displayName":"Ann"},"alpha":[true],"zeta":1}`
+	if err != nil || string(out) != want {
+		t.Errorf("encoding = %s, %v; want %s", out, err, want)
+	}
+	// A declared member in AdditionalData must not be written twice.
+	s.AdditionalData["user"] = json.RawMessage(`"shadow"`)
+	if out, _ := json.Marshal(s); strings.Count(string(out), `"user"`) != 1 {
+		t.Errorf("encoding wrote a declared member twice: %s", out)
+	}
+}
+
+func TestSpecChildOfOpenTypeDecodesOwnAndBaseFields(t *testing.T) {
+	in := `{"application":{"id":"a"},"endpointType":"voicemail","guest":{"id":"g"},"other":"x"}`
+	var c CommunicationsIdentitySet
+	if err := json.Unmarshal([]byte(in), &c); err != nil {
+		t.Fatal(err)
+	}
+	if c.Application.Value().ID.Value() != "a" || c.EndpointType.Value() != EndpointTypeVoicemail || c.Guest.Value().ID.Value() != "g" {
+		t.Errorf("decoded %+v", c)
+	}
+	if string(c.AdditionalData["other"]) != `"x"` || len(c.AdditionalData) != 1 {
+		t.Errorf("AdditionalData = %q, want only other", c.AdditionalData)
+	}
+	// Inside a type that is not open, the open type's methods still apply.
+	var p InvitationParticipantInfo
+	if err := json.Unmarshal([]byte(`{"identity":{"kept":true}}`), &p); err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := json.Marshal(p); string(out) != `{"identity":{"kept":true}}` {
+		t.Errorf("encoding = %s", out)
+	}
+	// null leaves the value alone, as encoding/json does.
+	if err := json.Unmarshal([]byte(`null`), &c); err != nil || !c.Application.IsSet() {
+		t.Errorf("decoding null changed the value: %v", err)
+	}
+}
+
+func TestSpecNullAndAbsentAreKeptApart(t *testing.T) {
+	var r ResultInfo
+	if err := json.Unmarshal([]byte(`{"code":0,"message":null}`), &r); err != nil {
+		t.Fatal(err)
+	}
+	if !r.Code.IsSet() || r.Code.Value() != 0 || !r.Message.IsNull() || !r.Subcode.IsZero() {
+		t.Errorf("decoded %+v", r)
+	}
+	if out, _ := json.Marshal(r); string(out) != `{"code":0,"message":null}` {
+		t.Errorf("encoding = %s", out)
+	}
+}
+
+func TestSpecUnknownMembersOfClosedTypes(t *testing.T) {
+	dec := json.NewDecoder(strings.NewReader(`{"code":1,"bogus":1}`))
+	dec.DisallowUnknownFields()
+	var r ResultInfo
+	if err := dec.Decode(&r); err == nil || !strings.Contains(err.Error(), `unknown field "bogus"`) {
+		t.Errorf("strict decoding = %v, want an unknown field error", err)
+	}
+}
+
+func TestSpecWireForms(t *testing.T) {
+	x := AllTypes{
+		ByteValues:     Some([]int{1, 2}),
+		DecimalValue:   Some(json.Number("12.50")),
+		DateValue:      Some(Date{Year: 2024, Month: time.February, Day: 29}),
+		TimeOfDayValue: Some(TimeOfDay{Hour: 8, Precision: 7}),
+		DurationValue:  Some(DurationOf(90 * time.Minute)),
+		BinaryValue:    Some([]byte("hi")),
+	}
+	want := `{"manyByte":[1,2],"aDecimal":12.50,"aDate":"2024-02-29","aTimeOfDay":"08:00:00.0000000","aDuration":"PT1H30M","aBinary":"aGk="}`
+	if out, err := json.Marshal(x); err != nil || string(out) != want {
+		t.Errorf("encoding = %s, %v; want %s", out, err, want)
+	}
+	var y AllTypes
+	if err := json.Unmarshal([]byte(`{"aDuration":"P1Y"}`), &y); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := y.DurationValue.Value().Std(); err == nil {
+		t.Errorf("Std() of P1Y succeeded, want an error for years")
+	}
+}

@@ -1,0 +1,124 @@
+package emit
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/graphgen/graphgen/generator/model"
+	"github.com/graphgen/graphgen/templates"
+)
+
+// unknownValue is the enum value the generated tests use as not a member.
+const unknownValue = "graphgenUnknownValue"
+
+// quote returns s as a Go string literal, a raw one when s holds double
+// quotes, since messages full of quoted values read better without escapes.
+func quote(s string) string {
+	if strings.Contains(s, `"`) && strconv.CanBackquote(s) {
+		return "`" + s + "`"
+	}
+	return strconv.Quote(s)
+}
+
+// fileTest returns the data of the test file that goes with a file holding
+// decls: a round-trip test per struct and a test per enum.
+func (g *generator) fileTest(decls []decl) templates.FileTestData {
+	data := templates.FileTestData{Package: g.pkg.Name}
+	for _, d := range decls {
+		if d.strct != nil {
+			data.RoundTrips = append(data.RoundTrips, templates.RoundTrip{Type: d.name, Cases: roundTripCases(d.strct)})
+		} else {
+			data.Enums = append(data.Enums, g.enumTest(d.enum))
+		}
+	}
+	return data
+}
+
+// roundTripCases returns the inputs of the round-trip test of s: a full
+// sample, from the page's example when it has one; one more per enum
+// member, so that every member of every enum field is decoded; every member
+// null; and no member at all. Cases that come out the same are dropped.
+func roundTripCases(s *model.Struct) []templates.Case {
+	var cases []templates.Case
+	seen := map[string]bool{}
+	add := func(name, input string) {
+		if !seen[input] {
+			seen[input] = true
+			cases = append(cases, templates.Case{Name: quote(name), Input: goLiteral(input)})
+		}
+	}
+	name := "fields"
+	if hasExample(s) {
+		name = "example"
+	}
+	add(name, (&sampler{budget: maxSampleMembers}).object(s, nil, 0))
+	for k := 1; k < enumCount(s); k++ {
+		add(fmt.Sprintf("member %d", k), membersSample(s, k))
+	}
+	add("nulls", nullsSample(s))
+	add("empty", "{}")
+	return cases
+}
+
+// enumTest returns the data of the test of e.
+func (g *generator) enumTest(e *model.Enum) templates.EnumTest {
+	unknown := unknownValue
+	for isMember(e, unknown) {
+		unknown += "X"
+	}
+	var want []string
+	for _, m := range e.Members {
+		want = append(want, strconv.Quote(m.Value))
+	}
+	// The message is written out here, independently of EnumError.Error,
+	// so that the generated test pins the text down rather than repeating
+	// the code under test.
+	msg := fmt.Sprintf("%q is not a valid %s (want one of %s)", unknown, e.Name, strings.Join(want, ", "))
+	if len(want) == 0 {
+		msg = fmt.Sprintf("%q is not a valid %s (it declares no members)", unknown, e.Name)
+	}
+	t := templates.EnumTest{
+		Type:        e.Name,
+		Strict:      g.pkg.StrictEnums,
+		Unknown:     quote(unknown),
+		DecodeError: quote(msg),
+	}
+	if s, f := g.holder(e); f != nil {
+		h := &templates.Holder{Struct: s.Name, Field: f.Name}
+		if f.Type.Collection {
+			h.Value = fmt.Sprintf("Some([]%s{%s})", e.Name, quote(unknown))
+			h.Path = f.JSONName + "[0]"
+		} else {
+			h.Value = fmt.Sprintf("Some(%s(%s))", e.Name, quote(unknown))
+			h.Path = f.JSONName
+		}
+		h.Error = quote(h.Path + ": " + msg)
+		h.Path = quote(h.Path)
+		t.Holder = h
+	}
+	return t
+}
+
+// isMember reports whether v is the value of a member of e.
+func isMember(e *model.Enum, v string) bool {
+	for _, m := range e.Members {
+		if m.Value == v {
+			return true
+		}
+	}
+	return false
+}
+
+// holder returns the first struct, by name, that declares a field of type e,
+// and that field.
+func (g *generator) holder(e *model.Enum) (*model.Struct, *model.Field) {
+	for _, s := range g.structs {
+		for _, f := range s.Fields {
+			if f.Type.Kind == model.KindEnum && f.Type.Enum == e {
+				return s, f
+			}
+		}
+	}
+	return nil, nil
+}

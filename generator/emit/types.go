@@ -1,0 +1,211 @@
+package emit
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/dave/jennifer/jen"
+
+	"github.com/graphgen/graphgen/generator/model"
+)
+
+// primitiveType returns the Go type of an Edm primitive, or nil for a name
+// the emitter does not know.
+func primitiveType(p model.Primitive) *jen.Statement {
+	switch p {
+	case model.String, model.Guid:
+		return jen.String()
+	case model.Boolean:
+		return jen.Bool()
+	case model.Byte:
+		return jen.Uint8()
+	case model.Int16:
+		return jen.Int16()
+	case model.Int32:
+		return jen.Int32()
+	case model.Int64:
+		return jen.Int64()
+	case model.Single:
+		return jen.Float32()
+	case model.Double:
+		return jen.Float64()
+	case model.Decimal:
+		// A json.Number keeps every digit; a float64 would round them.
+		return jen.Qual("encoding/json", "Number")
+	case model.DateTimeOffset:
+		return jen.Qual("time", "Time")
+	case model.Date:
+		return jen.Id("Date")
+	case model.TimeOfDay:
+		return jen.Id("TimeOfDay")
+	case model.Duration:
+		return jen.Id("Duration")
+	case model.Binary:
+		return jen.Index().Byte()
+	case model.Stream, model.JSON:
+		return jen.Qual("encoding/json", "RawMessage")
+	}
+	return nil
+}
+
+// elemType returns the Go type of one value of t, ignoring Collection.
+func elemType(t model.TypeRef) *jen.Statement {
+	switch t.Kind {
+	case model.KindEnum:
+		return jen.Id(t.Enum.Name)
+	case model.KindStruct:
+		return jen.Id(t.Struct.Name)
+	case model.KindRaw:
+		return jen.Qual("encoding/json", "RawMessage")
+	}
+	if t.Collection && t.Primitive == model.Byte {
+		// encoding/json writes a []uint8 as a base64 string, but a
+		// collection of Edm.Byte is a JSON array of numbers.
+		return jen.Int()
+	}
+	return primitiveType(t.Primitive)
+}
+
+// valueType returns the Go type of the value of a field of type t.
+func valueType(t model.TypeRef) *jen.Statement {
+	if t.Collection {
+		return jen.Index().Add(elemType(t))
+	}
+	return elemType(t)
+}
+
+// fieldType returns the Go type of a field of type t: the value type wrapped
+// in Nullable, so that absence and null survive a round trip.
+func fieldType(t model.TypeRef) *jen.Statement {
+	return jen.Id("Nullable").Types(valueType(t))
+}
+
+// chainHasODataType reports whether s or a base carries the @odata.type
+// member.
+func chainHasODataType(s *model.Struct) bool {
+	for t := s; t != nil; t = t.Base {
+		if t.HasODataType {
+			return true
+		}
+	}
+	return false
+}
+
+// declaresODataType reports whether the ODataType field goes in s itself: the
+// root-most type of the chain that carries it declares it, and the others
+// get it by embedding.
+func declaresODataType(s *model.Struct) bool {
+	return s.HasODataType && (s.Base == nil || !chainHasODataType(s.Base))
+}
+
+// maxCommentWidth is the width doc comment text is wrapped at, not counting
+// the "// " prefix.
+const maxCommentWidth = 77
+
+// isVerb reports whether word, the first of a description, reads well
+// after the name being described: "Represents the status" becomes "X
+// represents the status".
+func isVerb(word string) bool {
+	switch word {
+	case "Allows", "Captures", "Configures", "Contains", "Controls", "Defines",
+		"Denotes", "Describes", "Determines", "Enables", "Gets", "Holds",
+		"Identifies", "Indicates", "Lists", "Provides", "Records", "Represents",
+		"Returns", "Shows", "Specifies", "Stores", "Tracks":
+		return true
+	}
+	return false
+}
+
+// docSentence turns a page description into a doc comment that starts with
+// name, as Go doc comments do. A description starting with an article or a
+// verb is joined to the name ("X is the ...", "X represents ..."); any other
+// is quoted after a colon, so the text is never reworded. An empty
+// description gives fallback, which must start with name.
+func docSentence(name, doc, fallback string) string {
+	doc = cleanText(doc)
+	if doc == "" {
+		return fallback
+	}
+	first, rest, _ := strings.Cut(doc, " ")
+	switch {
+	case strings.EqualFold(strings.TrimRight(first, ".,:;"), name):
+		return name + doc[len(strings.TrimRight(first, ".,:;")):]
+	case first == "The" || first == "A" || first == "An":
+		return name + " is " + strings.ToLower(first) + " " + rest
+	case isVerb(first):
+		return name + " " + strings.ToLower(first) + " " + rest
+	}
+	return name + ": " + doc
+}
+
+// cleanText makes page text safe and tidy inside a // comment: valid UTF-8,
+// no control characters or byte order marks (which Go source forbids), and
+// runs of white space, line breaks included, collapsed to one space.
+func cleanText(s string) string {
+	s = strings.ToValidUTF8(s, string(utf8.RuneError))
+	s = strings.Map(func(r rune) rune {
+		switch {
+		case r == '\ufeff' || r == '\u200b':
+			return -1
+		case unicode.IsSpace(r) || unicode.IsControl(r):
+			return ' '
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// wrap splits text into lines of at most width bytes, breaking at spaces; a
+// word longer than the width gets a line of its own.
+func wrap(text string, width int) []string {
+	var lines []string
+	line := ""
+	for _, w := range strings.Fields(text) {
+		if line != "" && len(line)+1+len(w) > width {
+			lines = append(lines, line)
+			line = ""
+		}
+		if line != "" {
+			line += " "
+		}
+		line += w
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
+}
+
+// comment returns a doc comment for a top-level declaration: paragraphs,
+// each wrapped, separated by blank comment lines, ending with a line break
+// so that a declaration can follow. Every line is rendered verbatim with its
+// "//", so no text from a page can end the comment or turn into code.
+func comment(paragraphs ...string) *jen.Statement {
+	return wrappedComment(maxCommentWidth, paragraphs)
+}
+
+// fieldComment returns a doc comment for a struct field or a constant in a
+// group, which gofmt indents by a tab.
+func fieldComment(paragraphs ...string) *jen.Statement {
+	return wrappedComment(maxCommentWidth-4, paragraphs)
+}
+
+func wrappedComment(width int, paragraphs []string) *jen.Statement {
+	s := &jen.Statement{}
+	first := true
+	for _, p := range paragraphs {
+		lines := wrap(p, width)
+		if len(lines) == 0 {
+			continue
+		}
+		if !first {
+			s.Comment("//").Line()
+		}
+		first = false
+		for _, l := range lines {
+			s.Comment("// " + l).Line()
+		}
+	}
+	return s
+}

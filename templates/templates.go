@@ -1,0 +1,90 @@
+// Package templates holds the Go files that graphgen writes into every
+// generated package unchanged but for the package name: the support code
+// (Nullable, the Edm date and time types, validation errors) and the test
+// scaffolding. They are text/template files so that they read as the Go code
+// they produce; the emitter renders them and formats the result with go/format.
+package templates
+
+import (
+	"embed"
+	"text/template"
+)
+
+//go:embed *.tmpl
+var files embed.FS
+
+// The names of the templates, which are their file names.
+const (
+	// Support renders graphgen.go; its data is a SupportData. It includes
+	// support_edm.go.tmpl and support_open.go.tmpl, which hold declarations
+	// only, so that each template file has one concern.
+	Support = "support.go.tmpl"
+	// Helpers renders graphgen_test.go; its data is a HelpersData.
+	Helpers = "helpers_test.go.tmpl"
+	// FileTest renders the test file that goes with one generated file; its
+	// data is a FileTestData.
+	FileTest = "file_test.go.tmpl"
+)
+
+// Parse parses every template. The templates use no functions, so the data
+// carries every Go literal already quoted: a template cannot produce invalid
+// code by quoting a value the wrong way.
+func Parse() (*template.Template, error) {
+	return template.New("").Option("missingkey=error").ParseFS(files, "*.tmpl")
+}
+
+// SupportData is the data of the Support template.
+type SupportData struct {
+	Package string
+	// Open says whether any type of the package is open, which is when the
+	// helpers for hand-written JSON methods are needed.
+	Open bool
+}
+
+// HelpersData is the data of the Helpers template.
+type HelpersData struct {
+	Package string
+}
+
+// FileTestData is the data of the FileTest template.
+type FileTestData struct {
+	Package    string
+	RoundTrips []RoundTrip
+	Enums      []EnumTest
+}
+
+// RoundTrip is the round-trip test of one struct type.
+type RoundTrip struct {
+	Type  string // Go name of the struct
+	Cases []Case
+}
+
+// Case is one input of a round-trip test.
+type Case struct {
+	Name  string // Go string literal
+	Input string // Go string literal holding the JSON
+}
+
+// EnumTest is the test of one enum type.
+type EnumTest struct {
+	Type string // Go name of the enum
+	// Strict says whether decoding rejects a value that is not a member.
+	Strict bool
+	// Unknown is a Go string literal holding a value that is not a member.
+	Unknown string
+	// DecodeError is a Go string literal: the error message of decoding
+	// Unknown in a strict package.
+	DecodeError string
+	// Holder, when not nil, is a struct field of the enum type, used to show
+	// that Validate reports Unknown with its path.
+	Holder *Holder
+}
+
+// Holder is a struct field set to an invalid enum value.
+type Holder struct {
+	Struct string // Go name of the struct declaring the field
+	Field  string // Go name of the field
+	Value  string // Go expression of the field's value holding Unknown
+	Path   string // Go string literal: the JSON path Validate reports
+	Error  string // Go string literal: the message Validate returns
+}
