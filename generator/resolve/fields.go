@@ -1,0 +1,323 @@
+package resolve
+
+import (
+	"path"
+	"strings"
+
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/model"
+	"github.com/graphgen/graphgen/generator/reader"
+)
+
+// resolveStruct resolves the base and the fields of d, after its base's, so
+// that rows copied from the base ("Inherited from …") can be dropped.
+func (r *resolver) resolveStruct(d *typeDecl) {
+	if d.resolved {
+		return
+	}
+	d.resolved = true
+	d.visiting = true
+	if b := r.baseOf(d); b != nil {
+		if b.visiting {
+			r.diags.Errorf(pagePos(d.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", d.s.WireName, cycle(d, b))
+		} else {
+			r.resolveStruct(b)
+			d.s.Base = b.s
+			d.s.HasODataType = false
+		}
+	}
+	inherited := map[string]bool{}
+	for t := d.s.Base; t != nil; t = t.Base {
+		for _, f := range t.Fields {
+			inherited[strings.ToLower(f.JSONName)] = true
+		}
+	}
+	seen := map[string]diag.Pos{}
+	rows := append(append([]reader.Row(nil), d.page.Properties...), d.page.Relationships...)
+	for i := range rows {
+		row := &rows[i]
+		key := strings.ToLower(row.Name)
+		switch {
+		case row.Name == "":
+			continue
+		case strings.HasPrefix(row.Name, "@"):
+			// Instance annotations such as @microsoft.graph.temporaryId
+			// describe a request, not a property of the type.
+			continue
+		case inherited[key]:
+			continue
+		}
+		if prev, ok := seen[key]; ok {
+			r.diags.Warnf(row.NamePos, "duplicate-property", "property %q is listed again (first at %s); the repeat is left out", row.Name, prev)
+			continue
+		}
+		seen[key] = row.NamePos
+		d.s.Fields = append(d.s.Fields, &model.Field{
+			JSONName:     row.Name,
+			Doc:          row.Description,
+			Type:         r.fieldType(d, row),
+			Relationship: row.Relationship,
+			Pos:          row.NamePos,
+		})
+	}
+	d.visiting = false
+}
+
+func cycle(from, to *typeDecl) string {
+	var b strings.Builder
+	b.WriteString(to.name)
+	for t := to.s.Base; t != nil && t != from.s; t = t.Base {
+		b.WriteString(" → ")
+		b.WriteString(t.WireName[strings.LastIndexByte(t.WireName, '.')+1:])
+	}
+	b.WriteString(" → ")
+	b.WriteString(from.name)
+	return b.String()
+}
+
+// baseOf finds the base type of d: the target of the "Inherits from" link,
+// which names the page unambiguously, else the annotation's baseType.
+func (r *resolver) baseOf(d *typeDecl) *typeDecl {
+	p := d.page
+	if l := p.Inherits; l != nil {
+		if t, _ := r.linkTarget(p, l); t != nil {
+			if b := r.byPage[t]; b != nil {
+				return r.checkBase(d, b)
+			}
+		}
+		if b := r.findType(strings.ToLower(lastSegment(l.Text)), d.ns); b != nil {
+			return r.checkBase(d, b)
+		}
+	}
+	if a := p.Annotation; a != nil && a.BaseType != "" {
+		ns, name := splitQualified(strings.TrimPrefix(a.BaseType, "#"), d.ns)
+		if b := r.findType(strings.ToLower(name), ns); b != nil {
+			return r.checkBase(d, b)
+		}
+		r.diags.Warnf(a.Pos, "unknown-base-type", "base type %q is not declared by any page of the spec folder; its properties are not inherited", a.BaseType)
+		return nil
+	}
+	if l := p.Inherits; l != nil {
+		r.diags.Warnf(l.Pos, "unknown-base-type", "base type %q (link %q) is not declared by any page of the spec folder; its properties are not inherited", l.Text, l.Dest)
+	}
+	return nil
+}
+
+func (r *resolver) checkBase(d, b *typeDecl) *typeDecl {
+	if b == d {
+		r.diags.Errorf(pagePos(d.page), "inheritance-cycle", "type %q inherits from itself; the base is dropped", d.s.WireName)
+		return nil
+	}
+	return b
+}
+
+func lastSegment(s string) string {
+	return s[strings.LastIndexByte(s, '.')+1:]
+}
+
+// splitQualified splits "microsoft.graph.callRecords.session" into its
+// namespace and name; an unqualified name gets namespace def.
+func splitQualified(s, def string) (ns, name string) {
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		return s[:i], s[i+1:]
+	}
+	return def, s
+}
+
+// linkTarget returns the page a link points at, and the anchor, if any. The
+// file name is compared without case: a tenth of the corpus's links differ
+// from the file name in case only.
+func (r *resolver) linkTarget(from *reader.Page, l *reader.Link) (*reader.Page, string) {
+	dest := strings.TrimSpace(strings.Trim(strings.TrimSpace(l.Dest), "<>"))
+	file, anchor, _ := strings.Cut(dest, "#")
+	if file == "" {
+		return from, anchor
+	}
+	base := path.Base(file)
+	if !strings.HasSuffix(strings.ToLower(base), ".md") {
+		// Site paths such as /graph/api/resources/identityset.
+		base += ".md"
+	}
+	return r.byFile[strings.ToLower(base)], anchor
+}
+
+// fieldType resolves the Type cell of a row. Whatever cannot be resolved is
+// reported and becomes a raw JSON field, so no data is ever dropped.
+func (r *resolver) fieldType(d *typeDecl, row *reader.Row) model.TypeRef {
+	x, err := reader.ParseType(row.Type)
+	if err != nil {
+		r.diags.Warnf(row.Type.Pos, "unknown-type", "property %q: %v; the field keeps the raw JSON", row.Name, err)
+		return model.TypeRef{Kind: model.KindRaw}
+	}
+	ref := model.TypeRef{Collection: x.Collection}
+	if x.Primitive != "" {
+		ref.Kind, ref.Primitive = model.KindPrimitive, x.Primitive
+		if x.Primitive == model.String && len(row.Values) > 0 {
+			ref.Kind, ref.Enum = model.KindEnum, r.inlineEnum(d, row)
+		}
+		return ref
+	}
+	if x.Link != nil {
+		t, anchor := r.linkTarget(d.page, x.Link)
+		if t == nil {
+			r.diags.Warnf(x.Link.Pos, "broken-link", "property %q: link target %q is not a page of the spec folder", row.Name, x.Link.Dest)
+		} else {
+			if e := r.enumOnPage(t, anchor, x.Name); e != nil {
+				ref.Kind, ref.Enum = model.KindEnum, e
+				return ref
+			}
+			if td := r.byPage[t]; td != nil && anchor == "" {
+				ref.Kind, ref.Struct = model.KindStruct, td.s
+				return ref
+			}
+		}
+	}
+	ns := x.Namespace
+	if ns == "" {
+		ns = d.ns
+	}
+	key := strings.ToLower(x.Name)
+	if e := r.findEnum(key, ns); e != nil && e.e != nil {
+		ref.Kind, ref.Enum = model.KindEnum, e.e
+		return ref
+	}
+	if td := r.findType(key, ns); td != nil {
+		ref.Kind, ref.Struct = model.KindStruct, td.s
+		return ref
+	}
+	if p := r.byFile[key+".md"]; p != nil && r.byPage[p] != nil {
+		ref.Kind, ref.Struct = model.KindStruct, r.byPage[p].s
+		return ref
+	}
+	if len(row.Values) > 0 {
+		// An enum documented only by the property's "Possible values".
+		ref.Kind, ref.Enum = model.KindEnum, r.synthEnum(x.Name, row)
+		return ref
+	}
+	r.diags.Warnf(row.Type.Pos, "unknown-type", "property %q: unknown type %q: want an Edm primitive, a link to a resource page, or an enum name; the field keeps the raw JSON", row.Name, row.Type.Text)
+	ref.Kind = model.KindRaw
+	return ref
+}
+
+// enumOnPage finds an enum defined on page p: by the link's anchor
+// ("x-values"), else by name, else the page's only enum.
+func (r *resolver) enumOnPage(p *reader.Page, anchor, name string) *model.Enum {
+	var found *reader.EnumTable
+	for i := range p.Enums {
+		t := &p.Enums[i]
+		switch {
+		case anchor != "" && (slug(t.Name+" values") == strings.ToLower(anchor) || strings.EqualFold(t.Name, strings.TrimSuffix(strings.ToLower(anchor), "-values"))):
+			found = t
+		case anchor == "" && strings.EqualFold(t.Name, name):
+			found = t
+		}
+		if found != nil {
+			break
+		}
+	}
+	if found == nil && anchor == "" && len(p.Enums) == 1 && p.Kind == reader.EnumPage {
+		found = &p.Enums[0]
+	}
+	if found == nil {
+		return nil
+	}
+	for _, d := range r.enums[strings.ToLower(found.Name)] {
+		if d.table == found {
+			return d.e
+		}
+	}
+	// A repeated definition was merged into the first one of that name.
+	if d := r.findEnum(strings.ToLower(found.Name), p.Namespace); d != nil {
+		return d.e
+	}
+	return nil
+}
+
+// slug is GitHub's heading anchor: lower case, spaces to hyphens,
+// punctuation dropped.
+func slug(s string) string {
+	var b strings.Builder
+	for _, c := range strings.ToLower(strings.TrimSpace(s)) {
+		switch {
+		case c == ' ' || c == '-':
+			b.WriteByte('-')
+		case c == '_' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c > 127:
+			b.WriteRune(c)
+		}
+	}
+	return b.String()
+}
+
+// inlineEnum makes the enum of a String property whose description lists
+// its values: property status of inviteParticipantsOperation becomes
+// InviteParticipantsOperationStatus.
+func (r *resolver) inlineEnum(d *typeDecl, row *reader.Row) *model.Enum {
+	e := &model.Enum{
+		Name:     r.goTypes.claim(d.s.Name + camel(row.Name)),
+		WireName: d.s.WireName + "." + row.Name,
+		Doc:      "lists the values documented for property " + row.Name + " of " + d.name + ".",
+		File:     d.s.File,
+		Source:   row.ValuesPos,
+	}
+	r.addMembers(e, valueMembers(row))
+	r.extra = append(r.extra, e)
+	return e
+}
+
+// synthEnum makes an enum for a named enum type that no page defines, from
+// the values one of its properties documents. Later properties of the same
+// type share it.
+func (r *resolver) synthEnum(name string, row *reader.Row) *model.Enum {
+	key := strings.ToLower(name)
+	if e := r.synth[key]; e != nil {
+		return e
+	}
+	n := exportedName(name)
+	if n == "" {
+		n = "Enum"
+	}
+	n = r.goTypes.claim(n)
+	e := &model.Enum{
+		Name:     n,
+		WireName: name,
+		Doc:      "lists the values documented for properties of type " + name + "; no page of the spec folder defines it.",
+		File:     r.files.claim(strings.ToLower(n)) + ".go",
+		Source:   row.ValuesPos,
+	}
+	r.addMembers(e, valueMembers(row))
+	r.synth[key] = e
+	r.extra = append(r.extra, e)
+	return e
+}
+
+func valueMembers(row *reader.Row) []reader.EnumMember {
+	ms := make([]reader.EnumMember, len(row.Values))
+	for i, v := range row.Values {
+		ms[i] = reader.EnumMember{Value: v, Pos: row.ValuesPos}
+	}
+	return ms
+}
+
+// nameFields gives the fields of s Go names that are unique across s and its
+// bases and clash with nothing every struct declares.
+func (r *resolver) nameFields(s *model.Struct) {
+	if len(s.Fields) > 0 && s.Fields[0].Name != "" {
+		return
+	}
+	reserved := append([]string(nil), reservedFieldNames...)
+	for t := s.Base; t != nil; t = t.Base {
+		r.nameFields(t)
+		reserved = append(reserved, t.Name)
+		for _, f := range t.Fields {
+			reserved = append(reserved, f.Name)
+		}
+	}
+	n := newNamer(false, reserved...)
+	for _, f := range s.Fields {
+		name := exportedName(f.JSONName)
+		if name == "" {
+			name = "Field"
+		}
+		f.Name = n.claim(name)
+	}
+}

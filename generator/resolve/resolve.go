@@ -1,0 +1,328 @@
+// Package resolve is the stage between reading and emission: it takes every
+// page of a spec folder, follows links and names across pages, and produces
+// the model with every Go name decided. It reports what it cannot resolve and
+// keeps going, so one bad link costs one field, never the package.
+package resolve
+
+import (
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/model"
+	"github.com/graphgen/graphgen/generator/reader"
+)
+
+// DefaultNamespace is the namespace of pages that name none, as the docs
+// team's schema-config.json sets it.
+const DefaultNamespace = "microsoft.graph"
+
+// Options controls resolution.
+type Options struct {
+	Package     string // Go package name
+	StrictEnums bool   // passed through to model.Package
+}
+
+// reservedTypeNames are declared by the support file of every generated
+// package, so no resource or enum may take them.
+var reservedTypeNames = []string{
+	"Nullable", "Some", "Null", "Date", "TimeOfDay", "Duration", "ParseDuration",
+	"DurationOf", "EnumError", "ValidationErrors",
+}
+
+// reservedFieldNames would collide with the fields and methods every
+// generated struct has.
+var reservedFieldNames = []string{
+	"ODataType", "AdditionalData", "Validate", "MarshalJSON", "UnmarshalJSON",
+}
+
+type typeDecl struct {
+	page *reader.Page
+	ns   string // "microsoft.graph"
+	name string // "identitySet"
+	s    *model.Struct
+	// resolved is set once the fields are done; bases are done first.
+	resolved bool
+	visiting bool
+}
+
+type enumDecl struct {
+	page  *reader.Page
+	ns    string
+	table *reader.EnumTable
+	e     *model.Enum
+}
+
+type resolver struct {
+	opts  Options
+	diags diag.List
+
+	byFile  map[string]*reader.Page // lower-cased base name → page
+	types   map[string][]*typeDecl  // lower-cased type name → declarations
+	enums   map[string][]*enumDecl  // lower-cased enum name → declarations
+	decls   []*typeDecl             // in page order
+	byPage  map[*reader.Page]*typeDecl
+	edecls  []*enumDecl
+	synth   map[string]*model.Enum // enums made from "Possible values" lists of undeclared enum names
+	extra   []*model.Enum          // inline and synthesised enums, in creation order
+	goTypes *namer
+	files   *namer
+}
+
+// Resolve builds the model of a package from the pages of one spec folder.
+// pages must be sorted by path; the result depends on nothing else.
+func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
+	r := &resolver{
+		opts:    opts,
+		byFile:  map[string]*reader.Page{},
+		types:   map[string][]*typeDecl{},
+		enums:   map[string][]*enumDecl{},
+		byPage:  map[*reader.Page]*typeDecl{},
+		synth:   map[string]*model.Enum{},
+		goTypes: newNamer(false, reservedTypeNames...),
+		files:   newNamer(true, "graphgen", "graphgen_test"),
+	}
+	for _, p := range pages {
+		r.byFile[strings.ToLower(path.Base(p.Path))] = p
+	}
+	r.declare(pages)
+	r.nameDecls()
+	for _, d := range r.decls {
+		r.resolveStruct(d)
+	}
+	for _, d := range r.decls {
+		r.nameFields(d.s)
+	}
+	pkg := &model.Package{Name: opts.Package, StrictEnums: opts.StrictEnums}
+	for _, d := range r.decls {
+		pkg.Structs = append(pkg.Structs, d.s)
+	}
+	for _, d := range r.edecls {
+		if d.e != nil {
+			pkg.Enums = append(pkg.Enums, d.e)
+		}
+	}
+	pkg.Enums = append(pkg.Enums, r.extra...)
+	sort.Slice(pkg.Structs, func(i, j int) bool { return pkg.Structs[i].Name < pkg.Structs[j].Name })
+	sort.Slice(pkg.Enums, func(i, j int) bool { return pkg.Enums[i].Name < pkg.Enums[j].Name })
+	r.diags.Sort()
+	return pkg, r.diags
+}
+
+// typeName returns the namespace and name a resource page declares: from
+// the annotation's @odata.type, else from the H1 ("x resource type").
+func typeName(p *reader.Page) (ns, name string) {
+	ns = p.Namespace
+	if ns == "" {
+		ns = DefaultNamespace
+	}
+	if p.Annotation != nil && p.Annotation.ODataType != "" {
+		t := strings.TrimPrefix(p.Annotation.ODataType, "#")
+		if i := strings.LastIndexByte(t, '.'); i >= 0 {
+			return t[:i], t[i+1:]
+		}
+		return ns, t
+	}
+	if f := strings.Fields(p.H1); len(f) > 0 {
+		return ns, f[0]
+	}
+	return ns, ""
+}
+
+func pagePos(p *reader.Page) diag.Pos {
+	if p.H1Pos.Line > 0 {
+		return p.H1Pos
+	}
+	return diag.Pos{File: p.Path}
+}
+
+// declare records every type and enum the pages declare, reporting
+// duplicates. The first page in path order wins.
+func (r *resolver) declare(pages []*reader.Page) {
+	for _, p := range pages {
+		for i := range p.Enums {
+			t := &p.Enums[i]
+			ns := p.Namespace
+			if ns == "" {
+				ns = DefaultNamespace
+			}
+			key := strings.ToLower(t.Name)
+			if prev := r.findEnum(key, ns); prev != nil && strings.EqualFold(prev.ns, ns) {
+				if !sameMembers(prev.table, t) {
+					r.diags.Warnf(t.Pos, "duplicate-enum", "enum %q is defined again with other members; using the definition at %s", t.Name, prev.table.Pos)
+				}
+				continue
+			}
+			d := &enumDecl{page: p, ns: ns, table: t}
+			r.enums[key] = append(r.enums[key], d)
+			r.edecls = append(r.edecls, d)
+		}
+		if p.Kind != reader.Resource {
+			continue
+		}
+		ns, name := typeName(p)
+		if name == "" {
+			r.diags.Errorf(pagePos(p), "no-type-name", "page declares no type name: want an annotation with \"@odata.type\" or an H1 such as \"# x resource type\"")
+			continue
+		}
+		key := strings.ToLower(name)
+		if prev := r.findType(key, ns); prev != nil && strings.EqualFold(prev.ns, ns) {
+			r.diags.Errorf(pagePos(p), "duplicate-type", "type %q is declared again; first declared at %s", ns+"."+name, pagePos(prev.page))
+			continue
+		}
+		d := &typeDecl{page: p, ns: ns, name: name}
+		r.types[key] = append(r.types[key], d)
+		r.decls = append(r.decls, d)
+		r.byPage[p] = d
+	}
+}
+
+func sameMembers(a, b *reader.EnumTable) bool {
+	if len(a.Members) != len(b.Members) {
+		return false
+	}
+	for i := range a.Members {
+		if a.Members[i].Value != b.Members[i].Value {
+			return false
+		}
+	}
+	return true
+}
+
+// findType returns the declaration of name, preferring namespace ns.
+func (r *resolver) findType(key, ns string) *typeDecl {
+	ds := r.types[key]
+	for _, d := range ds {
+		if strings.EqualFold(d.ns, ns) {
+			return d
+		}
+	}
+	if len(ds) > 0 {
+		return ds[0]
+	}
+	return nil
+}
+
+// findEnum returns the declaration of enum name, preferring namespace ns.
+func (r *resolver) findEnum(key, ns string) *enumDecl {
+	ds := r.enums[key]
+	for _, d := range ds {
+		if strings.EqualFold(d.ns, ns) {
+			return d
+		}
+	}
+	if len(ds) > 0 {
+		return ds[0]
+	}
+	return nil
+}
+
+// nameDecls gives every declared type and enum its Go name and file. Names
+// in the default namespace are claimed first, so "session" stays Session
+// and callRecords' session becomes CallRecordsSession.
+func (r *resolver) nameDecls() {
+	type claim struct {
+		def      bool
+		isEnum   bool
+		ns, name string
+		set      func(goName string)
+	}
+	var claims []claim
+	for _, d := range r.decls {
+		d := d
+		claims = append(claims, claim{strings.EqualFold(d.ns, DefaultNamespace), false, d.ns, d.name, func(n string) {
+			d.s = &model.Struct{
+				Name:         n,
+				WireName:     d.ns + "." + d.name,
+				Doc:          docOf(d.page),
+				File:         r.files.claim(strings.ToLower(n)) + ".go",
+				Source:       pagePos(d.page),
+				Open:         d.page.Annotation != nil && d.page.Annotation.OpenType,
+				Abstract:     d.page.Annotation != nil && d.page.Annotation.Abstract,
+				HasODataType: true,
+			}
+			if d.page.JSON != nil {
+				d.s.Example = d.page.JSON.Value
+			}
+		}})
+	}
+	for _, d := range r.edecls {
+		d := d
+		claims = append(claims, claim{strings.EqualFold(d.ns, DefaultNamespace), true, d.ns, d.table.Name, func(n string) {
+			d.e = &model.Enum{
+				Name:     n,
+				WireName: d.ns + "." + d.table.Name,
+				Doc:      enumDoc(d.page, d.table),
+				File:     r.files.claim(strings.ToLower(n)) + ".go",
+				Source:   d.table.Pos,
+			}
+			r.addMembers(d.e, d.table.Members)
+		}})
+	}
+	sort.SliceStable(claims, func(i, j int) bool {
+		a, b := claims[i], claims[j]
+		if a.def != b.def {
+			return a.def
+		}
+		if a.isEnum != b.isEnum {
+			return !a.isEnum
+		}
+		if !strings.EqualFold(a.name, b.name) {
+			return strings.ToLower(a.name) < strings.ToLower(b.name)
+		}
+		return a.ns+"."+a.name < b.ns+"."+b.name
+	})
+	for _, c := range claims {
+		n := exportedName(c.name)
+		if n == "" {
+			n = "Type"
+		}
+		if !c.def && r.goTypes.taken(n) {
+			n = exportedName(c.ns[strings.LastIndexByte(c.ns, '.')+1:]) + n
+		}
+		c.set(r.goTypes.claim(n))
+	}
+}
+
+func docOf(p *reader.Page) string {
+	if p.Summary != "" {
+		return p.Summary
+	}
+	return p.Description
+}
+
+func enumDoc(p *reader.Page, t *reader.EnumTable) string {
+	if p.Kind == reader.EnumPage && len(p.Enums) == 1 {
+		return docOf(p)
+	}
+	return ""
+}
+
+// addMembers gives each member a constant name: the enum's name followed by
+// the member's, made unique within the package.
+func (r *resolver) addMembers(e *model.Enum, ms []reader.EnumMember) {
+	seen := map[string]bool{}
+	for _, m := range ms {
+		if m.Value == "" {
+			r.diags.Warnf(m.Pos, "empty-enum-member", "enum %q has an empty member; it is left out", e.WireName)
+			continue
+		}
+		if seen[m.Value] {
+			r.diags.Warnf(m.Pos, "duplicate-enum-member", "enum %q lists member %q twice; the repeat is left out", e.WireName, m.Value)
+			continue
+		}
+		seen[m.Value] = true
+		// The enum's name comes first, so a member may start with a digit.
+		suffix := camel(m.Value)
+		if suffix == "" {
+			suffix = "Value"
+		}
+		e.Members = append(e.Members, &model.Member{
+			Name:  r.goTypes.claim(e.Name + suffix),
+			Value: m.Value,
+			Doc:   m.Description,
+			Pos:   m.Pos,
+		})
+	}
+}
