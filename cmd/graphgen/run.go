@@ -1,0 +1,173 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/graphgen/graphgen/generator"
+	"github.com/graphgen/graphgen/generator/diag"
+)
+
+// Exit codes, documented in the README and in the help text.
+const (
+	exitOK       = 0 // success; for check, the output is up to date
+	exitFindings = 1 // check found drift, or the pages have errors
+	exitUsage    = 2 // bad command line, or a file could not be read or written
+)
+
+const usage = `graphgen turns Markdown resource pages into a Go package.
+
+Usage:
+  graphgen generate -spec DIR -out DIR [-pkg NAME] [-strict-enums]
+  graphgen check    -spec DIR -out DIR [-pkg NAME] [-strict-enums]
+
+Commands:
+  generate   write the Go package generated from the pages in -spec to -out
+  check      write nothing; report how -out differs from what -spec produces
+
+Exit status: 0 success (check: up to date), 1 drift or errors in the pages,
+2 usage error or a file that could not be read or written.
+
+Run "graphgen COMMAND -h" for the flags of a command.
+`
+
+// cli carries what a command needs; there is no package-level state.
+type cli struct {
+	ctx    context.Context
+	stdout io.Writer
+	stderr io.Writer
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	c := &cli{ctx: ctx, stdout: stdout, stderr: stderr}
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return exitUsage
+	}
+	switch args[0] {
+	case "generate":
+		return c.generate(args[1:], false)
+	case "check":
+		return c.generate(args[1:], true)
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return exitOK
+	}
+	fmt.Fprintf(stderr, "graphgen: unknown command %q\n\n%s", args[0], usage)
+	return exitUsage
+}
+
+// genFlags are the flags generate and check share.
+type genFlags struct {
+	spec, out, pkg string
+	strictEnums    bool
+	quiet          bool
+}
+
+func (c *cli) flags(name, doc string) (*flag.FlagSet, *genFlags) {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	g := &genFlags{}
+	fs.StringVar(&g.spec, "spec", "", "folder of Markdown resource pages to read (required)")
+	fs.StringVar(&g.out, "out", "", "folder of the generated Go package (required)")
+	fs.StringVar(&g.pkg, "pkg", "", "name of the generated Go package (default: the base name of -out, lower case, letters and digits only)")
+	fs.BoolVar(&g.strictEnums, "strict-enums", false, "generate decoders that reject undocumented enum values instead of keeping them for Validate")
+	fs.BoolVar(&g.quiet, "q", false, "print errors only, not warnings")
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "Usage: graphgen %s -spec DIR -out DIR [flags]\n\n%s\n\nFlags:\n", name, doc)
+		fs.PrintDefaults()
+	}
+	return fs, g
+}
+
+func (c *cli) parse(fs *flag.FlagSet, g *genFlags, args []string) (int, bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK, false
+		}
+		return exitUsage, false
+	}
+	var missing []string
+	if g.spec == "" {
+		missing = append(missing, "-spec")
+	}
+	if g.out == "" {
+		missing = append(missing, "-out")
+	}
+	if len(missing) > 0 || fs.NArg() > 0 {
+		if len(missing) > 0 {
+			fmt.Fprintf(c.stderr, "graphgen %s: missing %s\n", fs.Name(), strings.Join(missing, " and "))
+		} else {
+			fmt.Fprintf(c.stderr, "graphgen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		}
+		fs.Usage()
+		return exitUsage, false
+	}
+	if g.pkg == "" {
+		g.pkg = generator.PackageName(g.out)
+	}
+	return 0, true
+}
+
+func (c *cli) generate(args []string, check bool) int {
+	name, doc := "generate", "Writes the Go package generated from the pages in -spec to -out. Generated files\nno longer produced are removed; files without the generated header are never touched.\nOn any error nothing is written."
+	if check {
+		name, doc = "check", "Writes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a\nunified diff naming every stale, missing and extra generated file otherwise."
+	}
+	fs, g := c.flags(name, doc)
+	if code, ok := c.parse(fs, g, args); !ok {
+		return code
+	}
+	info, err := os.Stat(g.spec)
+	if err != nil || !info.IsDir() {
+		fmt.Fprintf(c.stderr, "graphgen %s: -spec %s: not a readable folder\n", name, g.spec)
+		return exitUsage
+	}
+	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
+		return exitUsage
+	}
+	c.report(res.Diags, g.quiet)
+	if res.Diags.HasErrors() {
+		fmt.Fprintf(c.stderr, "graphgen %s: %d errors in the pages of %s; nothing was written\n", name, res.Diags.Count(diag.Error), g.spec)
+		return exitFindings
+	}
+	if !check {
+		if err := generator.Write(g.out, res.Files); err != nil {
+			fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
+			return exitUsage
+		}
+		return exitOK
+	}
+	drift, err := generator.Check(g.out, res.Files)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "graphgen check: %v\n", err)
+		return exitUsage
+	}
+	for _, d := range drift {
+		fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
+	}
+	for _, d := range drift {
+		c.stdout.Write(d.Diff)
+	}
+	if len(drift) > 0 {
+		fmt.Fprintf(c.stderr, "graphgen check: %d generated files in %s differ from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), g.out, g.spec)
+		return exitFindings
+	}
+	return exitOK
+}
+
+func (c *cli) report(l diag.List, quiet bool) {
+	for _, d := range l {
+		if quiet && d.Severity != diag.Error {
+			continue
+		}
+		fmt.Fprintln(c.stderr, d.String())
+	}
+}
