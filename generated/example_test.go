@@ -1,0 +1,72 @@
+package generated_test
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+
+	"github.com/graphgen/graphgen/generated/beta"
+)
+
+// A consumer decodes an operation, and Validate tells it whether every enum
+// value is a documented member. An undocumented value is kept, so nothing the
+// service sent is lost, and Validate names where it is and what was allowed.
+func Example() {
+	for _, status := range []string{"running", "bogus"} {
+		data := []byte(`{
+			"clientContext": "d45324c1-fcb5-430a-902c-f20af696537c",
+			"id": "0fe0623f-d628-42ed-b4bd-8ac290072cc5",
+			"participants": [{"endpointType": "default", "identity": {"user": {"id": "278405a3-f568-4b3e-b684-009193463064"}}}],
+			"status": "` + status + `"
+		}`)
+		var op beta.InviteParticipantsOperation
+		if err := json.Unmarshal(data, &op); err != nil {
+			fmt.Println("decode:", err)
+			continue
+		}
+		fmt.Printf("status %q: Validate() = %v\n", op.Status.Value(), op.Validate())
+	}
+	// Output:
+	// status "running": Validate() = <nil>
+	// status "bogus": Validate() = status: "bogus" is not a valid InviteParticipantsOperationStatus (want one of "notStarted", "running", "completed", "failed")
+}
+
+// Validate walks nested structs and collections and reports every invalid
+// value with its JSON path; errors.As gives each as an *EnumError.
+func Example_nested() {
+	var op beta.InviteParticipantsOperation
+	err := json.Unmarshal([]byte(`{"participants": [{"endpointType": "default"}, {"endpointType": "bogus"}], "status": "paused"}`), &op)
+	if err != nil {
+		panic(err)
+	}
+	err = op.Validate()
+	fmt.Println(err)
+	var ee *beta.EnumError
+	if errors.As(err, &ee) {
+		fmt.Printf("first: path %s, value %q, want %q\n", ee.Path, ee.Value, ee.Want)
+	}
+	// Output:
+	// participants[1].endpointType: "bogus" is not a valid InvitationParticipantInfoEndpointType (want one of "default", "voicemail")
+	// status: "paused" is not a valid InviteParticipantsOperationStatus (want one of "notStarted", "running", "completed", "failed")
+	// first: path participants[1].endpointType, value "bogus", want ["default" "voicemail"]
+}
+
+// Absent, null and zero stay distinct, and the open type identitySet keeps
+// members it does not declare: a round trip loses nothing.
+func Example_roundTrip() {
+	var op beta.InviteParticipantsOperation
+	fmt.Println(json.Unmarshal([]byte(`{"clientContext":null,"participants":[],"resultInfo":{"code":0}}`), &op))
+	fmt.Println(op.ClientContext.IsNull(), op.ID.IsZero(), op.Participants.IsSet(), op.ResultInfo.Value().Code.IsSet())
+	out, _ := json.Marshal(op)
+	fmt.Println(string(out))
+
+	var ids beta.IdentitySet
+	_ = json.Unmarshal([]byte(`{"user":{"id":"1","displayName":"Ana"},"guest":{"id":"2"}}`), &ids)
+	out, _ = json.Marshal(ids)
+	fmt.Println(string(out))
+	// Output:
+	// <nil>
+	// true true true true
+	// {"clientContext":null,"participants":[],"resultInfo":{"code":0}}
+	// {"user":{"displayName":"Ana","id":"1"},"guest":{"id":"2"}}
+}
