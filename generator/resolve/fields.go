@@ -255,7 +255,7 @@ func (r *resolver) inlineEnum(d *typeDecl, row *reader.Row) *model.Enum {
 	e := &model.Enum{
 		Name:     r.goTypes.claim(d.s.Name + camel(row.Name)),
 		WireName: d.s.WireName + "." + row.Name,
-		Doc:      "lists the values documented for property " + row.Name + " of " + d.name + ".",
+		Doc:      "Lists the values documented for property " + row.Name + " of " + d.name + ".",
 		File:     d.s.File,
 		Source:   row.ValuesPos,
 	}
@@ -280,7 +280,7 @@ func (r *resolver) synthEnum(name string, row *reader.Row) *model.Enum {
 	e := &model.Enum{
 		Name:     n,
 		WireName: name,
-		Doc:      "lists the values documented for properties of type " + name + "; no page of the spec folder defines it.",
+		Doc:      "Lists the values documented for properties of type " + name + ", which no page of the spec folder defines.",
 		File:     r.files.claim(strings.ToLower(n)) + ".go",
 		Source:   row.ValuesPos,
 	}
