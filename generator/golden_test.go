@@ -1,0 +1,129 @@
+package generator_test
+
+import (
+	"flag"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/graphgen/graphgen/generator"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files of testdata/golden from the generator's output")
+
+// TestGolden runs the generator on each case in ../testdata/golden. A case
+// is a folder with the pages in input/, optional generator flags in the
+// file "flags" (-strict-enums), and the expected output in golden/: one
+// <file>.golden per generated file plus diagnostics.golden. A missing golden
+// fails; -update writes them, to be read before they are committed.
+func TestGolden(t *testing.T) {
+	cases, err := filepath.Glob(filepath.Join("..", "testdata", "golden", "*"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cases) == 0 {
+		t.Fatal("no golden cases in ../testdata/golden")
+	}
+	for _, dir := range cases {
+		t.Run(filepath.Base(dir), func(t *testing.T) {
+			opts := generator.Options{Package: "gen"}
+			if b, err := os.ReadFile(filepath.Join(dir, "flags")); err == nil {
+				for _, f := range strings.Fields(string(b)) {
+					switch f {
+					case "-strict-enums":
+						opts.StrictEnums = true
+					default:
+						t.Fatalf("%s/flags: unknown flag %q", dir, f)
+					}
+				}
+			}
+			got := run(t, dir, opts)
+			// A second run must give the same bytes, whatever the number
+			// of workers.
+			opts.Jobs = 1
+			if again := run(t, dir, opts); !cmp.Equal(got, again) {
+				t.Errorf("second run with one worker differs (-first +second):\n%s", cmp.Diff(got, again))
+			}
+			goldenDir := filepath.Join(dir, "golden")
+			if *update {
+				if err := os.RemoveAll(goldenDir); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.MkdirAll(goldenDir, 0o755); err != nil {
+					t.Fatal(err)
+				}
+				for name, content := range got {
+					if err := os.WriteFile(filepath.Join(goldenDir, name+".golden"), []byte(content), 0o644); err != nil {
+						t.Fatal(err)
+					}
+				}
+				return
+			}
+			want := map[string]string{}
+			entries, err := os.ReadDir(goldenDir)
+			if err != nil {
+				t.Fatalf("no goldens (run go test ./generator/... -update, then read them): %v", err)
+			}
+			for _, e := range entries {
+				b, err := os.ReadFile(filepath.Join(goldenDir, e.Name()))
+				if err != nil {
+					t.Fatal(err)
+				}
+				want[strings.TrimSuffix(e.Name(), ".golden")] = string(b)
+			}
+			for _, name := range keys(want, got) {
+				w, wok := want[name]
+				g, gok := got[name]
+				switch {
+				case !wok:
+					t.Errorf("%s: generated, but there is no golden %s.golden", name, name)
+				case !gok:
+					t.Errorf("%s: golden exists, but the file is no longer generated", name)
+				case w != g:
+					t.Errorf("%s differs from its golden (-want +got):\n%s", name, cmp.Diff(w, g))
+				}
+			}
+		})
+	}
+}
+
+// run generates a case and returns its files and its diagnostics, the
+// latter under the name "diagnostics".
+func run(t *testing.T, dir string, opts generator.Options) map[string]string {
+	t.Helper()
+	input := filepath.Join(dir, "input")
+	res, err := generator.Generate(os.DirFS(input), "input", opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[string]string{}
+	for name, b := range res.Files {
+		out[name] = string(b)
+	}
+	var diags strings.Builder
+	for _, d := range res.Diags {
+		diags.WriteString(d.String())
+		diags.WriteByte('\n')
+	}
+	out["diagnostics"] = diags.String()
+	return out
+}
+
+func keys(ms ...map[string]string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, m := range ms {
+		for k := range m {
+			if !seen[k] {
+				seen[k] = true
+				out = append(out, k)
+			}
+		}
+	}
+	sort.Strings(out)
+	return out
+}
