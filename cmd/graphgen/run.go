@@ -2,11 +2,13 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
 
 	"github.com/graphgen/graphgen/generator"
@@ -25,10 +27,12 @@ const usage = `graphgen turns Markdown resource pages into a Go package.
 Usage:
   graphgen generate -spec DIR -out DIR [-pkg NAME] [-strict-enums]
   graphgen check    -spec DIR -out DIR [-pkg NAME] [-strict-enums]
+  graphgen report   -spec DIR [-format text|json]
 
 Commands:
   generate   write the Go package generated from the pages in -spec to -out
   check      write nothing; report how -out differs from what -spec produces
+  report     print the conformance figures of the pages in -spec
 
 Exit status: 0 success (check: up to date), 1 drift or errors in the pages,
 2 usage error or a file that could not be read or written.
@@ -54,6 +58,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return c.generate(args[1:], false)
 	case "check":
 		return c.generate(args[1:], true)
+	case "report":
+		return c.report(args[1:])
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -133,7 +139,7 @@ func (c *cli) generate(args []string, check bool) int {
 		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
 		return exitUsage
 	}
-	c.report(res.Diags, g.quiet)
+	c.printDiags(res.Diags, g.quiet)
 	if res.Diags.HasErrors() {
 		fmt.Fprintf(c.stderr, "graphgen %s: %d errors in the pages of %s; nothing was written\n", name, res.Diags.Count(diag.Error), g.spec)
 		return exitFindings
@@ -163,11 +169,84 @@ func (c *cli) generate(args []string, check bool) int {
 	return exitOK
 }
 
-func (c *cli) report(l diag.List, quiet bool) {
+func (c *cli) printDiags(l diag.List, quiet bool) {
 	for _, d := range l {
 		if quiet && d.Severity != diag.Error {
 			continue
 		}
 		fmt.Fprintln(c.stderr, d.String())
+	}
+}
+
+func (c *cli) report(args []string) int {
+	fs := flag.NewFlagSet("report", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	spec := fs.String("spec", "", "folder of Markdown resource pages to read (required)")
+	format := fs.String("format", "text", "output format: text or json")
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "Usage: graphgen report -spec DIR [-format text|json]\n\nPrints the conformance figures of the pages in -spec: pages by kind, types generated,\nproperties by kind, enums by source and diagnostics by code. Writes no file.\n\nFlags:\n")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return exitOK
+		}
+		return exitUsage
+	}
+	if *spec == "" || fs.NArg() > 0 || (*format != "text" && *format != "json") {
+		switch {
+		case *spec == "":
+			fmt.Fprintln(c.stderr, "graphgen report: missing -spec")
+		case fs.NArg() > 0:
+			fmt.Fprintf(c.stderr, "graphgen report: unexpected argument %q\n", fs.Arg(0))
+		default:
+			fmt.Fprintf(c.stderr, "graphgen report: unknown -format %q: want text or json\n", *format)
+		}
+		fs.Usage()
+		return exitUsage
+	}
+	if info, err := os.Stat(*spec); err != nil || !info.IsDir() {
+		fmt.Fprintf(c.stderr, "graphgen report: -spec %s: not a readable folder\n", *spec)
+		return exitUsage
+	}
+	res, err := generator.Generate(os.DirFS(*spec), *spec, generator.Options{Package: "report"})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "graphgen report: %v\n", err)
+		return exitUsage
+	}
+	r := generator.NewReport(res)
+	if *format == "json" {
+		b, err := json.MarshalIndent(r, "", "  ")
+		if err != nil {
+			fmt.Fprintf(c.stderr, "graphgen report: %v\n", err)
+			return exitUsage
+		}
+		c.stdout.Write(append(b, '\n'))
+		return exitOK
+	}
+	w := c.stdout
+	fmt.Fprintf(w, "spec folder %s\n", *spec)
+	section(w, "pages", r.Pages)
+	fmt.Fprintf(w, "types\n  %-24s %d\n  %-24s %d\n  %-24s %.2f%%\n", "typed pages", r.TypedPages, "types generated", r.TypesGenerated, "coverage", 100*r.Coverage())
+	section(w, "properties", r.Properties)
+	fmt.Fprintf(w, "enum properties\n  %-24s %d\n  %-24s %d\n  %-24s %.2f%%\n", "values documented", r.EnumProperties, "typed as a named enum", r.NamedEnumProperties, "coverage", 100*r.EnumCoverage())
+	section(w, "enums by source", r.Enums)
+	section(w, "diagnostics by code", r.Diagnostics)
+	for _, p := range r.Untyped {
+		fmt.Fprintf(w, "no type: %s\n", p)
+	}
+	return exitOK
+}
+
+// section prints one block of figures, sorted by name.
+func section(w io.Writer, title string, m map[string]int) {
+	fmt.Fprintln(w, title)
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		fmt.Fprintf(w, "  %-24s %d\n", k, m[k])
 	}
 }
