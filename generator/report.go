@@ -63,6 +63,9 @@ func NewReport(res *Result) *Report {
 	generated := map[string]bool{}
 	for _, s := range res.Model.Structs {
 		generated[s.Source.File] = true
+		for _, m := range s.MoreSources {
+			generated[m.File] = true
+		}
 	}
 	r.TypesGenerated = len(generated)
 	for _, p := range res.Pages {

@@ -21,14 +21,15 @@ type Package struct {
 
 // Struct is a resource or complex type.
 type Struct struct {
-	Name         string   // Go name, unique in the package
-	WireName     string   // qualified OData name, "microsoft.graph.identitySet"
-	Doc          string   // plain-text description
-	File         string   // Go file name, without directory ("identityset.go")
-	Source       diag.Pos // the page (line 0) or H1 that declared the type
-	Base         *Struct  // embedded base type, nil for a root type
-	Fields       []*Field // own fields only, in page order; inherited rows are removed
-	Open         bool     // open type: unknown JSON members are kept in AdditionalData
+	Name         string     // Go name, unique in the package
+	WireName     string     // qualified OData name, "microsoft.graph.identitySet"
+	Doc          string     // plain-text description
+	File         string     // Go file name, without directory ("identityset.go")
+	Source       diag.Pos   // the page (line 0) or H1 that declared the type
+	MoreSources  []diag.Pos // other pages declaring the type (intune-shared-user.md beside user.md), whose rows are merged in
+	Base         *Struct    // embedded base type, nil for a root type
+	Fields       []*Field   // own fields only, in page order; inherited rows are removed
+	Open         bool       // open type: unknown JSON members are kept in AdditionalData
 	Abstract     bool
 	Example      *jsonx.Value // the page's JSON representation, nil when it has none
 	HasODataType bool         // root types carry the @odata.type member

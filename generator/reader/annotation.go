@@ -159,7 +159,7 @@ func (r *reader) jsonBlock(f *ast.FencedCodeBlock) *JSONBlock {
 	text := jsonx.Repair(content)
 	b := &JSONBlock{Text: text, Pos: r.pos(f.Pos())}
 	if len(bytes.TrimSpace(text)) == 0 {
-		r.diags.Errorf(b.Pos, "json-block", "JSON representation is empty: want a JSON object")
+		r.diags.Warnf(b.Pos, "json-block", "JSON representation is empty: want a JSON object; the type has no example")
 		return b
 	}
 	b.lines = diag.NewLines(r.path, text)
@@ -170,7 +170,7 @@ func (r *reader) jsonBlock(f *ast.FencedCodeBlock) *JSONBlock {
 		if errors.As(err, &se) {
 			at = se.Offset
 		}
-		r.diags.Errorf(b.PosOf(at), "json-block", "JSON representation is not valid JSON even after repair: %v", err)
+		r.diags.Warnf(b.PosOf(at), "json-block", "JSON representation is not valid JSON even after repair: %v; the type has no example", err)
 		return b
 	}
 	b.Value = v

@@ -77,10 +77,10 @@ func TestReadAnnotation(t *testing.T) {
 			json: "audio",
 		},
 		{
-			name:  "an unparseable JSON block is an error at the bad byte/dynamics-customer.md",
+			name:  "an unparseable JSON block is a warning at the bad byte/dynamics-customer.md",
 			src:   page("<!-- {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.customer\"} -->\n```json\n{\n    \"id\": \"GUID\",\n    \"address\": NAV.PostalAddress\n}\n```\n"),
 			want:  &Annotation{ODataType: "microsoft.graph.customer"},
-			diags: []string{"error json-block 14"},
+			diags: []string{"warning json-block 14"},
 		},
 		{
 			name: "a JSON representation section without an annotation/itempreviewinfo.md",

@@ -37,11 +37,14 @@ import (
 //     Namespace line, the summary and the "Inherits from" link.
 //
 // The diagnostic codes are stable. Errors: too-large, too-deep and
-// too-complex (the page is not parsed, see MaxSize), invalid-utf8,
-// annotation-json and json-block (JSON that does not parse even after
+// too-complex (the page is not parsed, see MaxSize), invalid-utf8 and
+// annotation-json (an annotation that does not parse even after
 // jsonx.Repair). Warnings: front-matter, no-h1, annotation-extra,
-// annotation-field, duplicate-section, table-header, table-row and
-// table-syntax (rows that could not be read as the author meant).
+// annotation-field, duplicate-section, table-header, table-row,
+// table-syntax (rows that could not be read as the author meant) and
+// json-block (a JSON representation that does not parse even after
+// jsonx.Repair: it is only an example, so the type is still generated from
+// its tables, without one).
 func Read(path string, src []byte) (*Page, diag.List) {
 	page := &Page{Path: path}
 	if len(src) > MaxSize {

@@ -107,6 +107,12 @@ func TestReadRows(t *testing.T) {
 			props: []rowView{{Name: "basis", Type: "String", Desc: "Scope type."}},
 		},
 		{
+			name:  "a Type link without its closing parenthesis/invitation.md",
+			src:   page(props + "|invitedUserMessageInfo|[invitedUserMessageInfo](invitedusermessageinfo.md|Message options.|\n"),
+			props: []rowView{{Name: "invitedUserMessageInfo", Type: "invitedUserMessageInfo", Desc: "Message options."}},
+			diags: []string{"warning table-syntax 14"},
+		},
+		{
 			name:  "INCLUDE inside a cell/event.md",
 			src:   page(props + "|id|String| Unique identifier. [!INCLUDE [outlook-beta-id](../../includes/outlook-beta-id.md)] Read-only. |\n"),
 			props: []rowView{{Name: "id", Type: "String", Desc: "Unique identifier. Read-only."}},
@@ -508,5 +514,27 @@ func TestReadKind(t *testing.T) {
 				t.Errorf("Kind = %v, want %v", p.Kind, tt.want)
 			}
 		})
+	}
+}
+
+func TestUnclosedLink(t *testing.T) {
+	tests := []struct {
+		cell string
+		want Link
+		ok   bool
+	}{
+		{"[invitedUserMessageInfo](invitedusermessageinfo.md", Link{Text: "invitedUserMessageInfo", Dest: "invitedusermessageinfo.md"}, true},
+		{" [x](../resources/x.md#y-values ", Link{Text: "x", Dest: "../resources/x.md#y-values"}, true},
+		{"[x](x.md) collection", Link{}, false},    // a whole link: goldmark's business
+		{"[x](https://example.com", Link{}, false}, // not a page
+		{"[x](x.md and more", Link{}, false},       // prose after the target
+		{"String", Link{}, false},
+		{"[](x.md", Link{}, false},
+	}
+	for _, tt := range tests {
+		got, ok := unclosedLink(tt.cell)
+		if ok != tt.ok || got != tt.want {
+			t.Errorf("unclosedLink(%q) = %+v, %v; want %+v, %v", tt.cell, got, ok, tt.want, tt.ok)
+		}
 	}
 }

@@ -247,7 +247,35 @@ func (r *reader) typeCell(cell ast.Node) TypeCell {
 	txt := plainText(r.src, cell, func(l *ast.Link, text string, _ []byte) {
 		links = append(links, Link{Text: text, Dest: linkDest(l), Pos: r.pos(l.Pos())})
 	})
-	return TypeCell{Text: txt, Links: links, Pos: r.pos(cellOffset(cell))}
+	pos := r.pos(cellOffset(cell))
+	if len(links) == 0 {
+		if l, ok := unclosedLink(txt); ok {
+			// "[invitedUserMessageInfo](invitedusermessageinfo.md" in
+			// invitation.md: the author lost the ")", so goldmark saw no link.
+			r.diags.Warnf(pos, "table-syntax", "Type cell %q has a link without its closing \")\"; read as a link to %q", txt, l.Dest)
+			l.Pos = pos
+			links, txt = []Link{l}, l.Text
+		}
+	}
+	return TypeCell{Text: txt, Links: links, Pos: pos}
+}
+
+// unclosedLink reads a whole cell of the form "[text](page.md", a link to a
+// Markdown page that lacks its closing parenthesis.
+func unclosedLink(s string) (Link, bool) {
+	s = strings.TrimSpace(s)
+	if !strings.HasPrefix(s, "[") {
+		return Link{}, false
+	}
+	text, dest, ok := strings.Cut(s[1:], "](")
+	if !ok || text == "" || strings.ContainsAny(text, "[]") || strings.ContainsAny(dest, "() \t") {
+		return Link{}, false
+	}
+	page, _, _ := strings.Cut(dest, "#")
+	if !strings.HasSuffix(strings.ToLower(page), ".md") {
+		return Link{}, false
+	}
+	return Link{Text: text, Dest: dest}, true
 }
 
 // description reads the Description cell into row. When the cell is the

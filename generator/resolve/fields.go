@@ -34,9 +34,18 @@ func (r *resolver) resolveStruct(d *typeDecl) {
 	}
 	seen := map[string]diag.Pos{}
 	rows := append(append([]reader.Row(nil), d.page.Properties...), d.page.Relationships...)
+	lead := len(rows) // rows from index lead on come from the other pages
+	for _, p := range d.more {
+		rows = append(append(rows, p.Properties...), p.Relationships...)
+		d.s.MoreSources = append(d.s.MoreSources, pagePos(p))
+	}
 	for i := range rows {
 		row := &rows[i]
 		key := strings.ToLower(row.Name)
+		if _, ok := seen[key]; ok && i >= lead {
+			// The other pages of a type repeat many of its rows.
+			continue
+		}
 		switch {
 		case row.Name == "":
 			continue

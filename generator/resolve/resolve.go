@@ -39,6 +39,9 @@ var reservedFieldNames = []string{
 
 type typeDecl struct {
 	page *reader.Page
+	// more are the other pages that declare the same type, such as the
+	// per-area Intune pages of deviceManagement; their rows are merged in.
+	more []*reader.Page
 	ns   string // "microsoft.graph"
 	name string // "identitySet"
 	s    *model.Struct
@@ -137,8 +140,9 @@ func pagePos(p *reader.Page) diag.Pos {
 	return diag.Pos{File: p.Path}
 }
 
-// declare records every type and enum the pages declare, reporting
-// duplicates. The first page in path order wins.
+// declare records every type and enum the pages declare. A type declared
+// on several pages is merged (see mergeDecl); an enum defined again is
+// reported, and the first definition in path order wins.
 func (r *resolver) declare(pages []*reader.Page) {
 	for _, p := range pages {
 		for i := range p.Enums {
@@ -168,7 +172,7 @@ func (r *resolver) declare(pages []*reader.Page) {
 		}
 		key := strings.ToLower(name)
 		if prev := r.findType(key, ns); prev != nil && strings.EqualFold(prev.ns, ns) {
-			r.diags.Errorf(pagePos(p), "duplicate-type", "type %q is declared again; first declared at %s", ns+"."+name, pagePos(prev.page))
+			r.mergeDecl(prev, p)
 			continue
 		}
 		d := &typeDecl{page: p, ns: ns, name: name}
@@ -176,6 +180,29 @@ func (r *resolver) declare(pages []*reader.Page) {
 		r.decls = append(r.decls, d)
 		r.byPage[p] = d
 	}
+}
+
+// mergeDecl adds page p, which declares the same type as d, to d. Graph
+// documents one type on several pages (user.md and intune-shared-user.md,
+// or deviceManagement on each Intune area's page), each listing a part of
+// its properties, so the pages are merged rather than one dropped. The page
+// named after the type leads, because it carries the complete description;
+// otherwise the first in path order does.
+func (r *resolver) mergeDecl(d *typeDecl, p *reader.Page) {
+	lead, other := d.page, p
+	if namedAfter(p, d.name) && !namedAfter(d.page, d.name) {
+		lead, other = p, d.page
+		d.page = p
+		r.byPage[p] = d
+	}
+	d.more = append(d.more, other)
+	r.byPage[other] = d
+	r.diags.Warnf(pagePos(other), "duplicate-type", "type %q is declared again; its properties are merged into the declaration at %s", d.ns+"."+d.name, pagePos(lead))
+}
+
+// namedAfter reports whether the file name of p is the type name.
+func namedAfter(p *reader.Page, name string) bool {
+	return strings.EqualFold(strings.TrimSuffix(path.Base(p.Path), ".md"), name)
 }
 
 func sameMembers(a, b *reader.EnumTable) bool {
