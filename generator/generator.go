@@ -111,10 +111,18 @@ func Generate(fsys fs.FS, prefix string, opts Options) (*Result, error) {
 		return nil, errors.New("no package name given")
 	}
 	pages, skipped, diags, err := Load(fsys, prefix, opts.Jobs)
+	if errors.Is(err, ErrNoPages) && len(skipped) > 0 {
+		err = fmt.Errorf("%w; not read: %s", err, strings.Join(skipped, ", "))
+	}
 	if err != nil {
 		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
 	}
 	res := &Result{Pages: pages, Skipped: skipped}
+	for _, name := range skipped {
+		// Said once, so a page saved with the wrong extension or put in a
+		// subfolder is not silently left out of the package.
+		diags.Add(diag.Pos{File: path.Join(prefix, name)}, diag.Info, "not-a-page", "not read: a spec folder holds *.md pages only, and subfolders are not read")
+	}
 	pkg, rdiags := resolve.Resolve(pages, resolve.Options{Package: opts.Package, StrictEnums: opts.StrictEnums})
 	diags = append(diags, rdiags...)
 	res.Model = pkg

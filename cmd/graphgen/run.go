@@ -141,7 +141,12 @@ func (c *cli) generate(args []string, check bool) int {
 	}
 	c.printDiags(res.Diags, g.quiet)
 	if res.Diags.HasErrors() {
-		fmt.Fprintf(c.stderr, "graphgen %s: %d errors in the pages of %s; nothing was written\n", name, res.Diags.Count(diag.Error), g.spec)
+		n := res.Diags.Count(diag.Error)
+		msg := fmt.Sprintf("graphgen %s: %d %s in the pages of %s", name, n, plural(n, "error", "errors"), g.spec)
+		if !check {
+			msg += "; nothing was written"
+		}
+		fmt.Fprintln(c.stderr, msg)
 		return exitFindings
 	}
 	if !check {
@@ -249,4 +254,11 @@ func section(w io.Writer, title string, m map[string]int) {
 	for _, k := range keys {
 		fmt.Fprintf(w, "  %-24s %d\n", k, m[k])
 	}
+}
+
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return one
+	}
+	return many
 }

@@ -1,0 +1,2 @@
+// Package out holds widgets.
+package out

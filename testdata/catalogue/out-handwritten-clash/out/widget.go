@@ -1,0 +1,4 @@
+package out
+
+// Widget is written by hand.
+type Widget struct{}

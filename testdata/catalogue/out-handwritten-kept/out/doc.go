@@ -1,0 +1,2 @@
+// Package out holds widgets; this file is written by hand.
+package out
