@@ -26,6 +26,10 @@ func (r *reader) htmlBlock(n *ast.HTMLBlock) {
 	if !ok {
 		return
 	}
+	if start := off - 4; start >= 0 && !bytes.Contains(r.src[start:], []byte("-->")) {
+		// goldmark runs an unclosed comment to the end of the file.
+		r.diags.Warnf(r.pos(n.Pos()), "unclosed-comment", "HTML comment is never closed, so the rest of the page is hidden: want %q at its end", "-->")
+	}
 	t := bytes.TrimSpace(body)
 	if len(t) == 0 || t[0] != '{' || !bytes.Contains(t, []byte(`"blockType"`)) {
 		return

@@ -323,6 +323,10 @@ func (r *reader) finish() {
 	default:
 		p.Kind = Overview
 	}
+	if p.Kind == Overview && r.hasPropsH && p.H1Pos.Line > 0 {
+		// A Properties heading promises a type; say why there is none.
+		r.diags.Warnf(p.H1Pos, "no-type", "page %q declares no type: want a property table under \"## Properties\" or a resource annotation", p.H1)
+	}
 	if p.H1Pos.Line == 0 {
 		r.diags.Warnf(diag.Pos{File: r.path}, "no-h1", "page has no H1 heading: want %q", "# name resource type")
 	}

@@ -179,6 +179,7 @@ func TestReadRows(t *testing.T) {
 			name:  "unclosed comment at the end of the file/message.md",
 			src:   page(props + "|id|String|Id.|\n\n<!--\n## Relationships\n| Relationship | Type | Description |\n|:--|:--|:--|\n|x|[x](x.md)|Hidden.|\n"),
 			props: []rowView{{Name: "id", Type: "String", Desc: "Id."}},
+			diags: []string{"warning unclosed-comment 16"},
 		},
 		{
 			name:  "H3 groups of the same type are kept/tiindicator.md",
@@ -240,7 +241,7 @@ func TestReadRows(t *testing.T) {
 		{
 			name:  "a wrong header in Properties is reported/agreementfiledata.md",
 			src:   page("## Properties\n| Method | Return Type | Description |\n|:--|:--|:--|\n|data|Binary|Data.|\n"),
-			diags: []string{"warning table-header 11"},
+			diags: []string{"warning no-type 6", "warning table-header 11"},
 		},
 		{
 			name:  "Relationships that say None/aadusernotificationrecipient.md",

@@ -371,7 +371,15 @@ func (r *reader) brokenTable(n *ast.Paragraph) {
 	h, d := lines.At(0), lines.At(1)
 	head := bytes.TrimSpace(h.Value(r.src))
 	delim := bytes.TrimSpace(d.Value(r.src))
-	if len(head) == 0 || head[0] != '|' || !bytes.Contains(delim, []byte("-")) || !bytes.Contains(delim, []byte("|")) {
+	if len(head) == 0 || head[0] != '|' || bytes.Count(head, []byte("|")) < 3 {
+		return
+	}
+	if len(delim) > 0 && delim[0] == '|' && !bytes.Contains(delim, []byte("-")) {
+		// Two rows and no delimiter row between them.
+		r.diags.Warnf(r.pos(h.Start), "table-syntax", "lines look like a table but are not one, so their rows are ignored: want a delimiter row such as |---|---|---| after the header row")
+		return
+	}
+	if !bytes.Contains(delim, []byte("-")) || !bytes.Contains(delim, []byte("|")) {
 		return
 	}
 	for _, c := range delim {

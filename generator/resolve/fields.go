@@ -19,7 +19,7 @@ func (r *resolver) resolveStruct(d *typeDecl) {
 	d.visiting = true
 	if b := r.baseOf(d); b != nil {
 		if b.visiting {
-			r.diags.Errorf(pagePos(d.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", d.s.WireName, cycle(d, b))
+			r.diags.Errorf(basePos(d.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", d.s.WireName, cycle(d, b))
 		} else {
 			r.resolveStruct(b)
 			d.s.Base = b.s
@@ -52,6 +52,7 @@ func (r *resolver) resolveStruct(d *typeDecl) {
 		case strings.HasPrefix(row.Name, "@"):
 			// Instance annotations such as @microsoft.graph.temporaryId
 			// describe a request, not a property of the type.
+			r.diags.Add(row.NamePos, diag.Info, "instance-annotation", "row %q is an instance annotation, not a property; it gets no field", row.Name)
 			continue
 		case inherited[key]:
 			continue
@@ -70,6 +71,18 @@ func (r *resolver) resolveStruct(d *typeDecl) {
 		})
 	}
 	d.visiting = false
+}
+
+// basePos is where a page names its base type: the "Inherits from" link,
+// else the annotation, else the page.
+func basePos(p *reader.Page) diag.Pos {
+	switch {
+	case p.Inherits != nil:
+		return p.Inherits.Pos
+	case p.Annotation != nil && p.Annotation.BaseType != "":
+		return p.Annotation.Pos
+	}
+	return pagePos(p)
 }
 
 func cycle(from, to *typeDecl) string {
@@ -114,7 +127,7 @@ func (r *resolver) baseOf(d *typeDecl) *typeDecl {
 
 func (r *resolver) checkBase(d, b *typeDecl) *typeDecl {
 	if b == d {
-		r.diags.Errorf(pagePos(d.page), "inheritance-cycle", "type %q inherits from itself; the base is dropped", d.s.WireName)
+		r.diags.Errorf(basePos(d.page), "inheritance-cycle", "type %q inherits from itself; the base is dropped", d.s.WireName)
 		return nil
 	}
 	return b

@@ -330,6 +330,7 @@ func enumDoc(p *reader.Page, t *reader.EnumTable) string {
 // the member's, made unique within the package.
 func (r *resolver) addMembers(e *model.Enum, ms []reader.EnumMember) {
 	seen := map[string]bool{}
+	folded := map[string]string{}
 	for _, m := range ms {
 		if m.Value == "" {
 			r.diags.Warnf(m.Pos, "empty-enum-member", "enum %q has an empty member; it is left out", e.WireName)
@@ -340,6 +341,12 @@ func (r *resolver) addMembers(e *model.Enum, ms []reader.EnumMember) {
 			continue
 		}
 		seen[m.Value] = true
+		if prev, ok := folded[strings.ToLower(m.Value)]; ok {
+			// Both are kept: JSON compares enum values exactly.
+			r.diags.Warnf(m.Pos, "enum-member-case", "enum %q lists members %q and %q, which differ only in case", e.WireName, prev, m.Value)
+		} else {
+			folded[strings.ToLower(m.Value)] = m.Value
+		}
 		// The enum's name comes first, so a member may start with a digit.
 		suffix := camel(m.Value)
 		if suffix == "" {
