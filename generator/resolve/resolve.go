@@ -219,23 +219,19 @@ func sameMembers(a, b *reader.EnumTable) bool {
 
 // findType returns the declaration of name, preferring namespace ns.
 func (r *resolver) findType(key, ns string) *typeDecl {
-	ds := r.types[key]
-	for _, d := range ds {
-		if strings.EqualFold(d.ns, ns) {
-			return d
-		}
-	}
-	if len(ds) > 0 {
-		return ds[0]
-	}
-	return nil
+	return preferNamespace(r.types[key], ns, func(d *typeDecl) string { return d.ns })
 }
 
 // findEnum returns the declaration of enum name, preferring namespace ns.
 func (r *resolver) findEnum(key, ns string) *enumDecl {
-	ds := r.enums[key]
+	return preferNamespace(r.enums[key], ns, func(d *enumDecl) string { return d.ns })
+}
+
+// preferNamespace returns the declaration in namespace ns, else the first,
+// else nil: a bare name on a callRecords page means the callRecords type.
+func preferNamespace[D any](ds []*D, ns string, nsOf func(*D) string) *D {
 	for _, d := range ds {
-		if strings.EqualFold(d.ns, ns) {
+		if strings.EqualFold(nsOf(d), ns) {
 			return d
 		}
 	}
