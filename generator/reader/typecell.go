@@ -124,7 +124,9 @@ func ParseType(c TypeCell) (TypeExpr, error) {
 	if len(words) != 1 {
 		return unknown()
 	}
-	tok := words[0]
+	// A leading '#' (an OData type reference, "#microsoft.graph.x") is
+	// dropped before anything else, so "#Int" is the primitive it names.
+	tok := strings.TrimPrefix(words[0], "#")
 	if rest, ok := cutPrefixFold(tok, "edm."); ok {
 		if p, ok := primitives[strings.ToLower(rest)]; ok {
 			e.Primitive = p
@@ -136,7 +138,6 @@ func ParseType(c TypeCell) (TypeExpr, error) {
 		e.Primitive = p
 		return e, nil
 	}
-	tok = strings.TrimPrefix(tok, "#")
 	if !isIdentifier(tok) {
 		return unknown()
 	}
