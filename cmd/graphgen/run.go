@@ -28,11 +28,13 @@ Usage:
   graphgen generate -spec DIR -out DIR [-pkg NAME] [-strict-enums]
   graphgen check    -spec DIR -out DIR [-pkg NAME] [-strict-enums]
   graphgen report   -spec DIR [-format text|json]
+  graphgen lint     -spec DIR [-strict] [-format text|json|github] [-suppress FILE]
 
 Commands:
   generate   write the Go package generated from the pages in -spec to -out
   check      write nothing; report how -out differs from what -spec produces
   report     print the conformance figures of the pages in -spec
+  lint       report inconsistencies within and between the pages in -spec
 
 Exit status: 0 success (check: up to date), 1 drift or errors in the pages,
 2 usage error or a file that could not be read or written.
@@ -60,6 +62,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return c.generate(args[1:], true)
 	case "report":
 		return c.report(args[1:])
+	case "lint":
+		return c.lint(args[1:])
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

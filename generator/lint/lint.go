@@ -1,0 +1,377 @@
+// Package lint checks a set of read pages for the inconsistencies that the
+// corpus notes describe: a property table and JSON block that disagree, enum
+// lists that differ between the description and the JSON, links to pages
+// that do not exist, and annotations that contradict the prose. It reports;
+// it never changes a page, and the generator does not depend on it.
+package lint
+
+import (
+	"fmt"
+	"path"
+	"strings"
+
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/jsonx"
+	"github.com/graphgen/graphgen/generator/model"
+	"github.com/graphgen/graphgen/generator/reader"
+)
+
+// The codes Lint reports, stable for suppression files and tools.
+const (
+	CodeTableJSONMissing  = "table-json-missing"
+	CodeJSONTableMissing  = "json-table-missing"
+	CodeNameCase          = "name-case"
+	CodeTypeMismatch      = "type-mismatch"
+	CodeEnumDisagree      = "enum-disagree"
+	CodeOptionalUnknown   = "optional-unknown"
+	CodeBrokenLink        = "broken-link"
+	CodeLinkCase          = "link-case"
+	CodeDuplicateProperty = "duplicate-property"
+	CodeTitleMismatch     = "title-mismatch"
+	CodeBaseConflict      = "base-conflict"
+	CodeUnusedSuppression = "unused-suppression"
+)
+
+// Codes lists every code Lint and Apply can report, in the order of the
+// documentation.
+var Codes = []string{
+	CodeTableJSONMissing, CodeJSONTableMissing, CodeNameCase, CodeTypeMismatch,
+	CodeEnumDisagree, CodeOptionalUnknown, CodeBrokenLink, CodeLinkCase,
+	CodeDuplicateProperty, CodeTitleMismatch, CodeBaseConflict, CodeUnusedSuppression,
+}
+
+// unknownFutureValue is the evolvable-enum sentinel that one source often
+// lists and the other leaves out; a difference of only this member is noted,
+// not warned about.
+const unknownFutureValue = "unknownFutureValue"
+
+// Lint checks pages, which should be every page of one spec folder: link
+// targets are looked up among them. The result is sorted. Lint reads
+// nothing from disk.
+func Lint(pages []*reader.Page) diag.List {
+	l := &linter{exact: map[string]*reader.Page{}, folded: map[string]string{}}
+	for _, p := range pages {
+		base := path.Base(p.Path)
+		l.exact[base] = p
+		l.folded[strings.ToLower(base)] = base
+	}
+	for _, p := range pages {
+		l.page(p)
+	}
+	l.diags.Sort()
+	return l.diags
+}
+
+// linter holds the page index of one run.
+type linter struct {
+	exact  map[string]*reader.Page // file base name → page
+	folded map[string]string       // lower-cased base name → base name
+	diags  diag.List
+}
+
+func (l *linter) page(p *reader.Page) {
+	rows := make([]reader.Row, 0, len(p.Properties)+len(p.Relationships))
+	rows = append(rows, p.Properties...)
+	rows = append(rows, p.Relationships...)
+	names := l.duplicates(rows)
+	for _, r := range rows {
+		for _, k := range r.Type.Links {
+			l.link(k)
+		}
+	}
+	if p.Inherits != nil {
+		l.link(*p.Inherits)
+	}
+	l.json(p, rows, names)
+	l.annotation(p, names)
+}
+
+// duplicates reports rows that repeat a name and returns the names of the
+// page's rows.
+func (l *linter) duplicates(rows []reader.Row) map[string]reader.Row {
+	names := map[string]reader.Row{}
+	for _, r := range rows {
+		if r.Name == "" {
+			continue
+		}
+		if first, ok := names[r.Name]; ok {
+			l.diags.Errorf(r.NamePos, CodeDuplicateProperty, "property %q is listed again (first at line %d): want each property once", r.Name, first.NamePos.Line)
+			continue
+		}
+		names[r.Name] = r
+	}
+	return names
+}
+
+// link checks that a link in a Type cell or an "Inherits from" sentence
+// names a page of the folder, with the exact case of its file name.
+func (l *linter) link(k reader.Link) {
+	dest := k.Dest
+	if i := strings.IndexByte(dest, '#'); i >= 0 {
+		dest = dest[:i]
+	}
+	// Same-page anchors, site paths and URLs are not files of this folder.
+	if dest == "" || strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") || !strings.EqualFold(path.Ext(dest), ".md") {
+		return
+	}
+	if dir := path.Dir(path.Clean(dest)); dir != "." && dir != "../resources" {
+		return
+	}
+	base := path.Base(dest)
+	if _, ok := l.exact[base]; ok {
+		return
+	}
+	if real, ok := l.folded[strings.ToLower(base)]; ok {
+		l.diags.Warnf(k.Pos, CodeLinkCase, "link to %q matches the page %q only ignoring case: want the exact file name", k.Dest, real)
+		return
+	}
+	l.diags.Errorf(k.Pos, CodeBrokenLink, "link to %q names no page of the spec folder: want a link to an existing resource page", k.Dest)
+}
+
+// json compares the property tables with the JSON representation.
+func (l *linter) json(p *reader.Page, rows []reader.Row, names map[string]reader.Row) {
+	if p.JSON == nil || p.JSON.Value == nil || p.JSON.Value.Kind != jsonx.Object || len(rows) == 0 {
+		return
+	}
+	b := p.JSON
+	keys := map[string]*jsonx.Value{}
+	folded := map[string]string{}
+	for _, m := range b.Value.Members {
+		if strings.HasPrefix(m.Key, "@") {
+			continue
+		}
+		if _, ok := keys[m.Key]; ok {
+			l.diags.Warnf(b.PosOf(m.KeyOffset), CodeDuplicateProperty, "JSON key %q appears again in the JSON representation: want each key once", m.Key)
+			continue
+		}
+		keys[m.Key] = m.Value
+		folded[strings.ToLower(m.Key)] = m.Key
+	}
+	if len(keys) == 0 {
+		if len(p.Properties) > 0 {
+			l.diags.Warnf(b.Pos, CodeTableJSONMissing, "JSON representation has no members: want one for each of the %d properties of the table", len(p.Properties))
+		}
+		return
+	}
+	rowFolded := map[string]string{}
+	for _, r := range rows {
+		rowFolded[strings.ToLower(r.Name)] = r.Name
+	}
+	for _, r := range rows {
+		if r.Name == "" {
+			continue
+		}
+		if v, ok := keys[r.Name]; ok {
+			l.typeOf(b, r, v)
+			l.enum(b, r, v)
+			continue
+		}
+		if k, ok := folded[strings.ToLower(r.Name)]; ok {
+			if _, exact := names[k]; !exact {
+				l.diags.Warnf(r.NamePos, CodeNameCase, "property %q is spelled %q in the JSON representation: want the same case in both", r.Name, k)
+			}
+			continue
+		}
+		// Relationships are usually left out of the JSON block.
+		if !r.Relationship {
+			l.diags.Warnf(r.NamePos, CodeTableJSONMissing, "property %q is in the table but not in the JSON representation: want a %q member", r.Name, r.Name)
+		}
+	}
+	for _, m := range b.Value.Members {
+		if strings.HasPrefix(m.Key, "@") || keys[m.Key] != m.Value {
+			continue
+		}
+		if _, ok := names[m.Key]; ok {
+			continue
+		}
+		if _, ok := rowFolded[strings.ToLower(m.Key)]; ok {
+			continue // reported as name-case at the row
+		}
+		l.diags.Warnf(b.PosOf(m.KeyOffset), CodeJSONTableMissing, "JSON key %q is not in the property tables: want a row for it", m.Key)
+	}
+}
+
+// typeOf reports a JSON placeholder that clearly contradicts the table type:
+// an array for a single value or the reverse, a number for a Boolean, a
+// Boolean for a number.
+func (l *linter) typeOf(b *reader.JSONBlock, r reader.Row, v *jsonx.Value) {
+	t, err := reader.ParseType(r.Type)
+	if err != nil || v.Kind == jsonx.Null {
+		return
+	}
+	pos := b.PosOf(v.Offset)
+	switch {
+	case t.Collection && v.Kind != jsonx.Array:
+		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is %s: want an array", r.Name, r.Type.Text, kindName(v))
+	case !t.Collection && v.Kind == jsonx.Array:
+		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is an array: want a single value", r.Name, r.Type.Text)
+	case t.Primitive == model.Boolean && v.Kind == jsonx.Number:
+		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is the number %s: want true or false", r.Name, r.Type.Text, v.Number)
+	case isInteger(t.Primitive) && v.Kind == jsonx.Bool:
+		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is %t: want a number", r.Name, r.Type.Text, v.Bool)
+	}
+}
+
+func isInteger(p model.Primitive) bool {
+	switch p {
+	case model.Byte, model.Int16, model.Int32, model.Int64:
+		return true
+	}
+	return false
+}
+
+func kindName(v *jsonx.Value) string {
+	switch v.Kind {
+	case jsonx.Bool:
+		return fmt.Sprintf("%t", v.Bool)
+	case jsonx.Number:
+		return "the number " + v.Number
+	case jsonx.String:
+		return fmt.Sprintf("the string %q", v.String)
+	case jsonx.Object:
+		return "an object"
+	}
+	return "null"
+}
+
+// pipeValues returns the members of a JSON enum placeholder "a | b | c", or
+// nil when s is not one.
+func pipeValues(s string) []string {
+	if !strings.Contains(s, "|") {
+		return nil
+	}
+	// "String(None|Attendee|Presenter|Organizer)" (attendanceRecord.md)
+	// names the type around the members.
+	if i := strings.IndexByte(s, '('); i > 0 && strings.HasSuffix(s, ")") && !strings.ContainsAny(s[:i], " |") {
+		s = s[i+1 : len(s)-1]
+	}
+	var vals []string
+	for _, f := range strings.Split(s, "|") {
+		f = strings.TrimSpace(f)
+		if f == "..." || f == "…" {
+			continue // an open list, "a | b | ..." (listinfo.md)
+		}
+		if f == "" || strings.ContainsAny(f, " \t") {
+			return nil
+		}
+		vals = append(vals, f)
+	}
+	return vals
+}
+
+// enum compares the "Possible values" list of a description with the JSON
+// "a | b" placeholder of the same property.
+func (l *linter) enum(b *reader.JSONBlock, r reader.Row, v *jsonx.Value) {
+	if len(r.Values) == 0 || v.Kind != jsonx.String {
+		return
+	}
+	js := pipeValues(v.String)
+	if js == nil {
+		return
+	}
+	onlyDesc, onlyJSON := minus(r.Values, js), minus(js, r.Values)
+	if len(onlyDesc) == 0 && len(onlyJSON) == 0 {
+		return
+	}
+	pos := r.ValuesPos
+	if pos.Line == 0 {
+		pos = b.PosOf(v.Offset)
+	}
+	diff := append(append([]string(nil), onlyDesc...), onlyJSON...)
+	if len(diff) == 1 && diff[0] == unknownFutureValue {
+		side := "the description"
+		if len(onlyJSON) == 1 {
+			side = "the JSON representation"
+		}
+		l.diags.Add(pos, diag.Info, CodeEnumDisagree, "values of %q differ only by %q, which only %s lists: want both lists to agree", r.Name, unknownFutureValue, side)
+		return
+	}
+	l.diags.Warnf(pos, CodeEnumDisagree, "values of %q disagree: only the description lists %q, only the JSON representation (line %d) lists %q: want the same members in both", r.Name, onlyDesc, b.PosOf(v.Offset).Line, onlyJSON)
+}
+
+// minus returns the members of a that are not in b, in a's order.
+func minus(a, b []string) []string {
+	in := map[string]bool{}
+	for _, s := range b {
+		in[s] = true
+	}
+	out := []string{}
+	for _, s := range a {
+		if !in[s] {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// annotation checks the resource annotation against the rest of the page.
+func (l *linter) annotation(p *reader.Page, names map[string]reader.Row) {
+	a := p.Annotation
+	if a == nil {
+		return
+	}
+	if len(names) > 0 {
+		for _, o := range a.OptionalProperties {
+			if _, ok := names[o]; ok {
+				continue
+			}
+			want := "a property or relationship of the page"
+			for n := range names {
+				if strings.EqualFold(n, o) {
+					want = fmt.Sprintf("%q, as the table spells it", n)
+				}
+			}
+			l.diags.Warnf(a.Pos, CodeOptionalUnknown, "optionalProperties names %q, which the tables do not list: want %s", o, want)
+		}
+	}
+	typeName := lastSegment(a.ODataType)
+	if typeName != "" && p.H1 != "" {
+		first := strings.Trim(strings.Fields(p.H1)[0], "`*")
+		if !strings.EqualFold(first, typeName) {
+			l.diags.Warnf(p.H1Pos, CodeTitleMismatch, "title %q starts with %q but @odata.type is %q: want the title to start with %q", p.H1, first, a.ODataType, typeName)
+		}
+	}
+	if base := lastSegment(a.BaseType); base != "" && p.Inherits != nil && !l.inheritsNames(*p.Inherits, base) {
+		l.diags.Warnf(a.Pos, CodeBaseConflict, "annotation baseType %q disagrees with the \"Inherits from\" link to %q (line %d): want the same base type in both", a.BaseType, p.Inherits.Dest, p.Inherits.Pos.Line)
+	}
+}
+
+// inheritsNames reports whether an "Inherits from" link names base: by its
+// text, its target's file name, or the type the target page declares. Link
+// text is sometimes a phrase ("Conditional Access Session Control") and
+// Intune file names carry a prefix, so any one of them agreeing is enough.
+func (l *linter) inheritsNames(k reader.Link, base string) bool {
+	cands := []string{strings.Trim(k.Text, "`* "), strings.ReplaceAll(k.Text, " ", "")}
+	dest := k.Dest
+	if i := strings.IndexByte(dest, '#'); i >= 0 {
+		dest = dest[:i]
+	}
+	file := path.Base(dest)
+	cands = append(cands, strings.TrimSuffix(file, path.Ext(file)))
+	if real, ok := l.folded[strings.ToLower(file)]; ok {
+		if t := l.exact[real]; t != nil {
+			if t.Annotation != nil {
+				cands = append(cands, lastSegment(t.Annotation.ODataType))
+			}
+			if f := strings.Fields(t.H1); len(f) > 0 {
+				cands = append(cands, f[0])
+			}
+		}
+	}
+	for _, c := range cands {
+		if strings.EqualFold(lastSegment(c), base) {
+			return true
+		}
+	}
+	return false
+}
+
+// lastSegment returns the type name of a qualified OData name:
+// "#microsoft.graph.entity" → "entity".
+func lastSegment(s string) string {
+	s = strings.TrimSpace(strings.TrimPrefix(s, "#"))
+	if i := strings.LastIndexByte(s, '.'); i >= 0 {
+		s = s[i+1:]
+	}
+	return s
+}

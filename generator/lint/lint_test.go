@@ -1,0 +1,179 @@
+package lint
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/reader"
+)
+
+// page builds a resource page from a properties table, a relationships
+// table (may be empty), an annotation body and a JSON block.
+func page(h1, intro, props, rels, annot, js string) string {
+	var b strings.Builder
+	b.WriteString("# " + h1 + "\n\n" + intro + "\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n" + props + "\n")
+	if rels != "" {
+		b.WriteString("## Relationships\n\n| Relationship | Type | Description |\n|:--|:--|:--|\n" + rels + "\n")
+	}
+	b.WriteString("## JSON representation\n\n<!-- {\n  \"blockType\": \"resource\"" + annot + "\n}-->\n```json\n" + js + "\n```\n")
+	return b.String()
+}
+
+// finding is the part of a diagnostic a case pins down.
+type finding struct {
+	Line     int
+	Severity diag.Severity
+	Code     string
+}
+
+func TestLint(t *testing.T) {
+	other := "# identitySet resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| user | String | u |\n"
+	tests := []struct {
+		name  string
+		src   string
+		extra map[string]string // other pages of the folder
+		want  []finding
+		msg   string // a substring of the first finding's message
+	}{
+		{
+			name: "agreeing page has no findings",
+			src:  page("widget resource type", "", "| name | String | n |\n| size | Int32 | s |", "", `, "@odata.type": "microsoft.graph.widget"`, `{"name": "String", "size": 1024}`),
+		},
+		{
+			name: "accesspackageassignmentpolicy.md: table property absent from JSON, JSON key absent from table",
+			src:  page("widget resource type", "", "| name | String | n |\n| createdBy | String | c |", "", "", `{"name": "String", "isDenyPolicy": true}`),
+			want: []finding{{10, diag.Warning, CodeTableJSONMissing}, {17, diag.Warning, CodeJSONTableMissing}},
+			msg:  `property "createdBy" is in the table but not in the JSON representation`,
+		},
+		{
+			name: "driveitem.md: relationships left out of the JSON are not reported, @odata.type key skipped",
+			src:  page("widget resource type", "", "| name | String | n |", "| children | [widget](widget.md) collection | c |", "", `{"@odata.type": "#microsoft.graph.widget", "name": "String"}`),
+		},
+		{
+			name: "device.md: Name in the table, name in the JSON",
+			src:  page("widget resource type", "", "| Name | String | n |", "", "", `{"name": "String"}`),
+			want: []finding{{9, diag.Warning, CodeNameCase}},
+			msg:  `property "Name" is spelled "name"`,
+		},
+		{
+			name: "authorizationpolicy.md: collection in the table, string placeholder",
+			src:  page("widget resource type", "", "| tags | String collection | t |", "", "", `{"tags": "[String]"}`),
+			want: []finding{{16, diag.Warning, CodeTypeMismatch}},
+			msg:  `want an array`,
+		},
+		{
+			name: "recordinginfo.md: description and JSON enum lists disagree",
+			src:  page("widget resource type", "", "| status | String | Possible values are: `a`, `b`, `c`. |", "", "", `{"status": "a | b | d"}`),
+			want: []finding{{9, diag.Warning, CodeEnumDisagree}},
+			msg:  `only the description lists ["c"]`,
+		},
+		{
+			name: "participantinfo.md: lists differ only by unknownFutureValue, a note",
+			src:  page("widget resource type", "", "| status | String | Possible values are: `a`, `b`, `unknownFutureValue`. |", "", "", `{"status": "a | b"}`),
+			want: []finding{{9, diag.Info, CodeEnumDisagree}},
+			msg:  `differ only by "unknownFutureValue"`,
+		},
+		{
+			name: "attendanceRecord.md: a type wrapped around the JSON list is not a member",
+			src:  page("widget resource type", "", "| role | String | Possible values are `None`, `Attendee`. |", "", "", `{"role": "String(None|Attendee)"}`),
+		},
+		{
+			name: "optionalProperties naming a property no table lists",
+			src:  page("widget resource type", "", "| name | String | n |", "", `, "optionalProperties": ["name", "owner"]`, `{"name": "String"}`),
+			want: []finding{{12, diag.Warning, CodeOptionalUnknown}},
+			msg:  `optionalProperties names "owner"`,
+		},
+		{
+			name:  "drive.md: link to driveItem.md when the file is driveitem.md; invitation.md: missing target",
+			src:   page("widget resource type", "", "| a | [identitySet](identityset.md) | a |\n| b | [identitySet](IdentitySet.md) | b |\n| c | [gone](../resources/gone.md) | c |\n| d | [x](#x-values) | d |", "", "", `{"a": {}, "b": {}, "c": {}, "d": "String"}`),
+			extra: map[string]string{"identityset.md": other},
+			want:  []finding{{10, diag.Warning, CodeLinkCase}, {11, diag.Error, CodeBrokenLink}},
+			msg:   `link to "IdentitySet.md" matches the page "identityset.md" only ignoring case`,
+		},
+		{
+			name: "sharepointsiteusagedetail.md: duplicate row and duplicate JSON key",
+			src: page("widget resource type", "", "| name | String | n |\n| name | String | n |", "", "", `{"name": "String",
+"name": "String"}`),
+			want: []finding{{10, diag.Error, CodeDuplicateProperty}, {18, diag.Warning, CodeDuplicateProperty}},
+			msg:  `property "name" is listed again (first at line 9)`,
+		},
+		{
+			name: "dynamics-vendor.md: H1 vendors vs @odata.type vendor; case alone is fine",
+			src:  page("vendors resource type", "", "| name | String | n |", "", `, "@odata.type": "microsoft.graph.vendor"`, `{"name": "String"}`),
+			want: []finding{{1, diag.Warning, CodeTitleMismatch}},
+			msg:  `title "vendors resource type" starts with "vendors" but @odata.type is "microsoft.graph.vendor"`,
+		},
+		{
+			name:  "orgcontact.md: baseType entity, Inherits from directoryObject",
+			src:   page("orgContact resource type", "Inherits from [directoryObject](directoryobject.md).", "| name | String | n |", "", `, "@odata.type": "microsoft.graph.orgContact", "baseType": "microsoft.graph.entity"`, `{"name": "String"}`),
+			extra: map[string]string{"directoryobject.md": strings.Replace(other, "identitySet", "directoryObject", 1)},
+			want:  []finding{{12, diag.Warning, CodeBaseConflict}},
+			msg:   `annotation baseType "microsoft.graph.entity" disagrees`,
+		},
+		{
+			name:  "conditionalaccesssessioncontrols.md: phrase link text agrees through the target page",
+			src:   page("widget resource type", "Inherits from [Some Phrase](base.md).", "| name | String | n |", "", `, "baseType": "microsoft.graph.baseWidget"`, `{"name": "String"}`),
+			extra: map[string]string{"base.md": strings.Replace(other, "identitySet", "baseWidget", 1)},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			p, _ := reader.Read("spec/widget.md", []byte(tt.src))
+			pages := []*reader.Page{p}
+			for name, src := range tt.extra {
+				q, _ := reader.Read("spec/"+name, []byte(src))
+				pages = append(pages, q)
+			}
+			l := Lint(pages)
+			var got []finding
+			for _, d := range l {
+				if d.Pos.File == "spec/widget.md" {
+					got = append(got, finding{d.Pos.Line, d.Severity, d.Code})
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("findings (-want +got):\n%s\n%s", diff, l.Error())
+			}
+			if tt.msg != "" && (len(l) == 0 || !strings.Contains(l[0].Message, tt.msg)) {
+				t.Errorf("first message = %q, want it to contain %q", l.Error(), tt.msg)
+			}
+		})
+	}
+}
+
+func TestSuppressions(t *testing.T) {
+	l := diag.List{
+		{Pos: diag.Pos{File: "spec/beta/user.md", Line: 10, Col: 3}, Severity: diag.Warning, Code: CodeNameCase, Message: "a"},
+		{Pos: diag.Pos{File: "spec/beta/user.md", Line: 20, Col: 3}, Severity: diag.Warning, Code: CodeNameCase, Message: "b"},
+		{Pos: diag.Pos{File: "spec/beta/device.md", Line: 5, Col: 1}, Severity: diag.Error, Code: CodeBrokenLink, Message: "c"},
+	}
+	src := "# comment\n\nname-case user.md:10 spelled so on the live service\nbroken-link spec/beta/device.md fixed upstream soon\nlink-case other.md:3 never matches\n"
+	sups, errs := ParseSuppressions("lint.supp", []byte(src))
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	got := Apply(l, sups)
+	want := []string{
+		"lint.supp:5:1: warning: suppression of \"link-case\" at \"other.md:3\" matches no finding: want it removed or corrected [unused-suppression]",
+		"spec/beta/user.md:20:3: warning: b [name-case]",
+	}
+	if diff := cmp.Diff(want, strings.Split(got.Error(), "\n")); diff != "" {
+		t.Errorf("Apply (-want +got):\n%s", diff)
+	}
+}
+
+func TestParseSuppressionsRejectsBadLines(t *testing.T) {
+	src := "name-case user.md\nno-such-code user.md why\nname-case user.md:x why\nname-case user.md:0 why\n"
+	_, errs := ParseSuppressions("lint.supp", []byte(src))
+	var got []string
+	for _, d := range errs {
+		got = append(got, d.Pos.String())
+	}
+	want := []string{"lint.supp:1:1", "lint.supp:2:1", "lint.supp:3:1", "lint.supp:4:1"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("error positions (-want +got):\n%s\n%s", diff, errs.Error())
+	}
+}

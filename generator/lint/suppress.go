@@ -1,0 +1,112 @@
+package lint
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/graphgen/graphgen/generator/diag"
+)
+
+// Suppression is one line of a suppression file:
+//
+//	CODE PATH[:LINE] reason…
+//
+// It drops the findings with that code in that file (on that line, when
+// one is given). PATH matches a finding's file exactly or as a trailing
+// path ("user.md" matches "spec/beta/user.md"), so one file serves however
+// the spec folder is named on the command line.
+type Suppression struct {
+	Code   string
+	Path   string
+	Line   int // 0: any line
+	Reason string
+	Pos    diag.Pos // the line of the suppression file
+}
+
+// ParseSuppressions reads a suppression file. Blank lines and lines
+// starting with '#' are ignored. Every bad line is reported, positioned in
+// file, in the returned list of errors.
+func ParseSuppressions(file string, src []byte) ([]Suppression, diag.List) {
+	known := map[string]bool{}
+	for _, c := range Codes {
+		known[c] = true
+	}
+	var sups []Suppression
+	var errs diag.List
+	sc := bufio.NewScanner(bytes.NewReader(src))
+	sc.Buffer(nil, 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimSpace(sc.Text())
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		pos := diag.Pos{File: file, Line: n, Col: 1}
+		f := strings.Fields(line)
+		if len(f) < 3 {
+			errs.Errorf(pos, "suppression", "suppression %q has no reason: want \"CODE PATH[:LINE] reason\"", line)
+			continue
+		}
+		if !known[f[0]] || f[0] == CodeUnusedSuppression {
+			errs.Errorf(pos, "suppression", "unknown code %q: want one of %s", f[0], strings.Join(Codes[:len(Codes)-1], ", "))
+			continue
+		}
+		s := Suppression{Code: f[0], Path: f[1], Reason: strings.Join(f[2:], " "), Pos: pos}
+		if i := strings.LastIndexByte(f[1], ':'); i >= 0 {
+			ln, err := strconv.Atoi(f[1][i+1:])
+			if err != nil || ln <= 0 {
+				errs.Errorf(pos, "suppression", "bad line number %q in %q: want a positive number", f[1][i+1:], f[1])
+				continue
+			}
+			s.Path, s.Line = f[1][:i], ln
+		}
+		if s.Path == "" {
+			errs.Errorf(pos, "suppression", "empty path in %q: want PATH[:LINE]", f[1])
+			continue
+		}
+		sups = append(sups, s)
+	}
+	if err := sc.Err(); err != nil {
+		errs.Errorf(diag.Pos{File: file}, "suppression", "%v", err)
+	}
+	return sups, errs
+}
+
+func (s Suppression) matches(d diag.Diagnostic) bool {
+	if d.Code != s.Code || (s.Line != 0 && d.Pos.Line != s.Line) {
+		return false
+	}
+	return d.Pos.File == s.Path || strings.HasSuffix(d.Pos.File, "/"+s.Path)
+}
+
+// Apply drops the findings of l that a suppression matches and adds an
+// unused-suppression warning for every suppression that matched nothing,
+// so stale entries do not pile up. The result is sorted.
+func Apply(l diag.List, sups []Suppression) diag.List {
+	used := make([]bool, len(sups))
+	var out diag.List
+	for _, d := range l {
+		kept := true
+		for i, s := range sups {
+			if s.matches(d) {
+				used[i], kept = true, false
+			}
+		}
+		if kept {
+			out = append(out, d)
+		}
+	}
+	for i, s := range sups {
+		if !used[i] {
+			where := s.Path
+			if s.Line > 0 {
+				where = fmt.Sprintf("%s:%d", s.Path, s.Line)
+			}
+			out.Warnf(s.Pos, CodeUnusedSuppression, "suppression of %q at %q matches no finding: want it removed or corrected", s.Code, where)
+		}
+	}
+	out.Sort()
+	return out
+}
