@@ -14,8 +14,11 @@ import (
 	"cmp"
 	"fmt"
 	"go/format"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"text/template"
 
 	"github.com/dave/jennifer/jen"
@@ -53,6 +56,7 @@ func Package(pkg *model.Package) (map[string][]byte, error) {
 	}
 	g.invalid = mayBeInvalid(g.structs)
 	g.validated = heldEnums(g.structs)
+	g.holders = enumHolders(g.structs)
 	if err := g.emit(); err != nil {
 		return nil, err
 	}
@@ -71,7 +75,10 @@ type generator struct {
 	// validated holds the enums that some field holds, which are those
 	// that need a validate method.
 	validated map[*model.Enum]bool
-	out       map[string][]byte
+	// holders holds, for each enum in validated, the field whose
+	// Validate the enum's test exercises.
+	holders map[*model.Enum]holderRef
+	out     map[string][]byte
 }
 
 // decl is one top-level declaration group, a struct or an enum with its
@@ -95,38 +102,79 @@ func (g *generator) emit() error {
 		names = append(names, name)
 	}
 	slices.Sort(names)
-	for _, name := range names {
-		decls := files[name]
-		slices.SortFunc(decls, func(a, b decl) int { return cmp.Compare(a.name, b.name) })
-		f := jen.NewFile(g.pkg.Name)
-		f.HeaderComment(header)
-		// Formatting happens in write, for jennifer and template output
-		// alike, so that a failure always shows numbered source.
-		f.NoFormat = true
-		for _, d := range decls {
-			if d.strct != nil {
-				g.structDecl(f, d.strct)
-			} else {
-				g.enumDecl(f, d.enum)
+	// Each file and its test file are built independently of the others,
+	// so they are built on every core. Results are stored by index and
+	// recorded in name order, so the output and the error reported, the
+	// first in name order, do not depend on scheduling.
+	type result struct {
+		file, test []byte
+		err        error
+	}
+	results := make([]result, len(names))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= len(names) {
+					return
+				}
+				r := &results[i]
+				r.file, r.test, r.err = g.file(names[i], files[names[i]])
 			}
-			f.Line()
+		})
+	}
+	wg.Wait()
+	for i, name := range names {
+		r := results[i]
+		if r.err != nil {
+			return r.err
 		}
-		var buf bytes.Buffer
-		if err := f.Render(&buf); err != nil {
-			return fmt.Errorf("emit: rendering %s: %v", name, err)
-		}
-		if err := g.write(name, buf.Bytes()); err != nil {
-			return err
-		}
-		if err := g.render(testFileName(name), templates.FileTest, g.fileTest(decls)); err != nil {
-			return err
-		}
+		g.out[name] = r.file
+		g.out[testFileName(name)] = r.test
 	}
 	open := slices.ContainsFunc(g.structs, func(s *model.Struct) bool { return s.Open })
 	if err := g.render(supportFile, templates.Support, templates.SupportData{Package: g.pkg.Name, Open: open}); err != nil {
 		return err
 	}
 	return g.render(helpersFile, templates.Helpers, templates.HelpersData{Package: g.pkg.Name})
+}
+
+// file returns the formatted source of the file name, holding decls, and
+// of its test file. It only reads g, so that files can be built
+// concurrently.
+func (g *generator) file(name string, decls []decl) (src, test []byte, err error) {
+	slices.SortFunc(decls, func(a, b decl) int { return cmp.Compare(a.name, b.name) })
+	f := jen.NewFile(g.pkg.Name)
+	f.HeaderComment(header)
+	// Formatting happens in format, for jennifer and template output
+	// alike, so that a failure always shows numbered source.
+	f.NoFormat = true
+	for _, d := range decls {
+		if d.strct != nil {
+			g.structDecl(f, d.strct)
+		} else {
+			g.enumDecl(f, d.enum)
+		}
+		f.Line()
+	}
+	var buf bytes.Buffer
+	if err := f.Render(&buf); err != nil {
+		return nil, nil, fmt.Errorf("emit: rendering %s: %v", name, err)
+	}
+	if src, err = formatSource(name, buf.Bytes()); err != nil {
+		return nil, nil, err
+	}
+	// The test file is not formatted: gofmt costs as much again as
+	// building both files, and would change nothing. The template is laid
+	// out as gofmt lays it out, and every value it holds is a one-line
+	// literal or a raw string, whose content gofmt leaves alone.
+	// TestTestFilesAreFormatted pins this down.
+	if test, err = g.execute(testFileName(name), templates.FileTest, g.fileTest(decls)); err != nil {
+		return nil, nil, err
+	}
+	return src, test, nil
 }
 
 // testFileName returns the name of the test file that goes with file.
@@ -136,21 +184,35 @@ func testFileName(file string) string {
 
 // render executes a template into the file name.
 func (g *generator) render(name, tmpl string, data any) error {
-	var buf bytes.Buffer
-	if err := g.tmpl.ExecuteTemplate(&buf, tmpl, data); err != nil {
-		return fmt.Errorf("emit: rendering %s from %s: %v", name, tmpl, err)
-	}
-	return g.write(name, buf.Bytes())
-}
-
-// write formats src and records it as the file name.
-func (g *generator) write(name string, src []byte) error {
-	out, err := format.Source(src)
+	src, err := g.execute(name, tmpl, data)
 	if err != nil {
-		return fmt.Errorf("emit: formatting %s: %v\n%s", name, err, numbered(src))
+		return err
+	}
+	out, err := formatSource(name, src)
+	if err != nil {
+		return err
 	}
 	g.out[name] = out
 	return nil
+}
+
+// execute executes a template and returns the source of the file name, not
+// formatted. Templates are safe to execute concurrently.
+func (g *generator) execute(name, tmpl string, data any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := g.tmpl.ExecuteTemplate(&buf, tmpl, data); err != nil {
+		return nil, fmt.Errorf("emit: rendering %s from %s: %v", name, tmpl, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// formatSource formats src, the source of the file name, with gofmt.
+func formatSource(name string, src []byte) ([]byte, error) {
+	out, err := format.Source(src)
+	if err != nil {
+		return nil, fmt.Errorf("emit: formatting %s: %v\n%s", name, err, numbered(src))
+	}
+	return out, nil
 }
 
 // numbered returns src with line numbers, for reading a formatting error.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/format"
 	"os"
 	"path/filepath"
 	"slices"
@@ -209,6 +210,26 @@ func TestEnumMembersAreAllExercised(t *testing.T) {
 	}
 	if strings.Contains(src, `"member 4"`) {
 		t.Errorf("test file has more member cases than the largest enum needs")
+	}
+}
+
+// TestTestFilesAreFormatted pins down why the emitter may leave test files
+// unformatted: the template output is already what gofmt makes of it, for
+// round trips, enum cases and invalid-value cases alike.
+func TestTestFilesAreFormatted(t *testing.T) {
+	for _, pkg := range []*model.Package{callsPackage(t), strictPackage()} {
+		for name, src := range mustEmit(t, pkg) {
+			if !strings.HasSuffix(name, "_test.go") {
+				continue
+			}
+			want, err := format.Source(src)
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			if diff := cmp.Diff(string(want), string(src)); diff != "" {
+				t.Errorf("%s/%s is not gofmt-formatted (-gofmt +emitted):\n%s", pkg.Name, name, diff)
+			}
+		}
 	}
 }
 

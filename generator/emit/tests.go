@@ -113,12 +113,30 @@ func isMember(e *model.Enum, v string) bool {
 // holder returns the first struct, by name, that declares a field of type e,
 // and that field.
 func (g *generator) holder(e *model.Enum) (*model.Struct, *model.Field) {
-	for _, s := range g.structs {
+	h := g.holders[e]
+	return h.strct, h.field
+}
+
+// holderRef is a struct field that holds an enum.
+type holderRef struct {
+	strct *model.Struct
+	field *model.Field
+}
+
+// enumHolders returns, for each enum a field of structs holds, the first
+// such field of the first such struct, in the order of structs. It is
+// worked out once, rather than by a search of every struct per enum.
+func enumHolders(structs []*model.Struct) map[*model.Enum]holderRef {
+	holders := map[*model.Enum]holderRef{}
+	for _, s := range structs {
 		for _, f := range s.Fields {
-			if f.Type.Kind == model.KindEnum && f.Type.Enum == e {
-				return s, f
+			if f.Type.Kind != model.KindEnum {
+				continue
+			}
+			if _, ok := holders[f.Type.Enum]; !ok {
+				holders[f.Type.Enum] = holderRef{s, f}
 			}
 		}
 	}
-	return nil, nil
+	return holders
 }

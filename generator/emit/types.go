@@ -160,19 +160,19 @@ func cleanText(s string) string {
 // word longer than the width gets a line of its own.
 func wrap(text string, width int) []string {
 	var lines []string
-	line := ""
+	var line strings.Builder
 	for _, w := range strings.Fields(text) {
-		if line != "" && len(line)+1+len(w) > width {
-			lines = append(lines, line)
-			line = ""
+		if line.Len() > 0 && line.Len()+1+len(w) > width {
+			lines = append(lines, line.String())
+			line.Reset()
 		}
-		if line != "" {
-			line += " "
+		if line.Len() > 0 {
+			line.WriteByte(' ')
 		}
-		line += w
+		line.WriteString(w)
 	}
-	if line != "" {
-		lines = append(lines, line)
+	if line.Len() > 0 {
+		lines = append(lines, line.String())
 	}
 	return lines
 }
