@@ -35,11 +35,14 @@ type Options struct {
 
 // Result is what a run produced.
 type Result struct {
-	Pages   []*reader.Page
-	Model   *model.Package
-	Files   map[string][]byte // generated file name → content
-	Diags   diag.List         // every stage's findings, sorted
-	Skipped []string          // entries of the spec folder that are not pages
+	Pages []*reader.Page
+	Model *model.Package
+	Files map[string][]byte // generated file name → content
+	// Sources maps a generated file name to the page it comes from, for
+	// the files that come from one page.
+	Sources map[string]string
+	Diags   diag.List // every stage's findings, sorted
+	Skipped []string  // entries of the spec folder that are not pages
 }
 
 // ErrNoPages is returned when a spec folder holds no Markdown page.
@@ -131,7 +134,29 @@ func Generate(fsys fs.FS, prefix string, opts Options) (*Result, error) {
 		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: prefix}, Severity: diag.Error, Code: "emit", Message: err.Error()})
 	}
 	res.Files = files
+	res.Sources = sources(pkg)
 	diags.Sort()
 	res.Diags = diags
 	return res, nil
+}
+
+// sources maps each generated file, and its test file, to the page of the
+// type or enum it declares.
+func sources(pkg *model.Package) map[string]string {
+	m := map[string]string{}
+	add := func(file, page string) {
+		if file == "" || page == "" {
+			return
+		}
+		m[file] = page
+		m[strings.TrimSuffix(file, ".go")+"_test.go"] = page
+	}
+	for _, e := range pkg.Enums {
+		add(e.File, e.Source.File)
+	}
+	// A struct's page wins over an inline enum's, which is the same page.
+	for _, s := range pkg.Structs {
+		add(s.File, s.Source.File)
+	}
+	return m
 }

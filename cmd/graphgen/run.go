@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -166,13 +167,17 @@ func (c *cli) generate(args []string, check bool) int {
 		return exitUsage
 	}
 	for _, d := range drift {
-		fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
+		if page := res.Sources[filepath.Base(d.File)]; page != "" && d.Kind != "extra" {
+			fmt.Fprintf(c.stdout, "%s: %s (from %s)\n", d.File, d.Kind, page)
+		} else {
+			fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
+		}
 	}
 	for _, d := range drift {
 		c.stdout.Write(d.Diff)
 	}
 	if len(drift) > 0 {
-		fmt.Fprintf(c.stderr, "graphgen check: %d generated files in %s differ from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), g.out, g.spec)
+		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s differ from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, g.spec)
 		return exitFindings
 	}
 	return exitOK
