@@ -444,6 +444,7 @@ func TestReadEnums(t *testing.T) {
 				{Name: "educationSynchronizationProfileState", Line: 5, Members: []member{{"deleting", ""}, {"deletionFailed", ""}}},
 				{Name: "riskLevel", Line: 13, Members: []member{{"low", "Low risk."}}},
 			},
+			diags: []string{"warning empty-enum-member 11"},
 		},
 		{
 			name: "rows without trailing pipes/enums-callrecords.md",
