@@ -130,7 +130,12 @@ func Generate(fsys fs.FS, prefix string, opts Options) (*Result, error) {
 	diags = append(diags, rdiags...)
 	res.Model = pkg
 	files, err := emit.Package(pkg)
-	if err != nil {
+	var findings diag.List
+	switch {
+	case errors.As(err, &findings):
+		// Each finding keeps its own position.
+		diags = append(diags, findings...)
+	case err != nil:
 		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: prefix}, Severity: diag.Error, Code: "emit", Message: err.Error()})
 	}
 	res.Files = files

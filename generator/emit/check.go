@@ -31,13 +31,7 @@ const (
 // ReservedNames returns the package-level identifiers that the support file
 // of every generated package declares, so that resolution can keep type
 // names clear of them. The slice is new on each call.
-func ReservedNames() []string {
-	return []string{
-		"Date", "DateOf", "Duration", "DurationOf", "EnumError", "Null",
-		"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Some",
-		"TimeOfDay", "ValidationErrors",
-	}
-}
+func ReservedNames() []string { return model.SupportNames() }
 
 // reservedMembers returns the field and method names generated for s itself,
 // with what declares each, which no field of s may take.

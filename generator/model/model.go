@@ -142,3 +142,14 @@ type Member struct {
 	Doc   string
 	Pos   diag.Pos
 }
+
+// SupportNames are the package-level names the support file of every
+// generated package declares. Resolution gives no type, enum or constant
+// these names, and emission checks that it did not.
+func SupportNames() []string {
+	return []string{
+		"Date", "DateOf", "Duration", "DurationOf", "EnumError", "Null",
+		"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Some",
+		"TimeOfDay", "ValidationErrors",
+	}
+}

@@ -24,13 +24,6 @@ type Options struct {
 	StrictEnums bool   // passed through to model.Package
 }
 
-// reservedTypeNames are declared by the support file of every generated
-// package, so no resource or enum may take them.
-var reservedTypeNames = []string{
-	"Nullable", "Some", "Null", "Date", "TimeOfDay", "Duration", "ParseDuration",
-	"DurationOf", "EnumError", "ValidationErrors",
-}
-
 // reservedFieldNames would collide with the fields and methods every
 // generated struct has.
 var reservedFieldNames = []string{
@@ -83,7 +76,7 @@ func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
 		enums:   map[string][]*enumDecl{},
 		byPage:  map[*reader.Page]*typeDecl{},
 		synth:   map[string]*model.Enum{},
-		goTypes: newNamer(false, reservedTypeNames...),
+		goTypes: newNamer(false, model.SupportNames()...),
 		files:   newNamer(true, "graphgen", "graphgen_test"),
 	}
 	for _, p := range pages {
