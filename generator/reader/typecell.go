@@ -80,8 +80,11 @@ func ParseType(c TypeCell) (TypeExpr, error) {
 	if s == "" {
 		return e, fmt.Errorf("empty Type cell: want an Edm primitive, a link to a resource page, or an enum name")
 	}
-	for _, w := range strings.Fields(s) {
-		if strings.EqualFold(w, "or") {
+	// "or" makes a union only between two types: a type named "or" is odd
+	// but not a union, and must parse as itself.
+	fields := strings.Fields(s)
+	for i, w := range fields {
+		if i > 0 && i < len(fields)-1 && strings.EqualFold(w, "or") {
 			return e, fmt.Errorf("union type %q in column \"Type\" is not supported: want a single type", c.Text)
 		}
 	}
