@@ -49,11 +49,14 @@ const unknownFutureValue = "unknownFutureValue"
 // targets are looked up among them. The result is sorted. Lint reads
 // nothing from disk.
 func Lint(pages []*reader.Page) diag.List {
-	l := &linter{exact: map[string]*reader.Page{}, folded: map[string]string{}}
+	l := &linter{exact: map[string]*reader.Page{}, folded: map[string]string{}, enums: map[string][]reader.EnumTable{}}
 	for _, p := range pages {
 		base := path.Base(p.Path)
 		l.exact[base] = p
 		l.folded[strings.ToLower(base)] = base
+		for _, e := range p.Enums {
+			l.enums[e.Name] = append(l.enums[e.Name], e)
+		}
 	}
 	for _, p := range pages {
 		l.page(p)
@@ -66,7 +69,11 @@ func Lint(pages []*reader.Page) diag.List {
 type linter struct {
 	exact  map[string]*reader.Page // file base name → page
 	folded map[string]string       // lower-cased base name → base name
-	diags  diag.List
+	// enums holds the enum tables of every page by name, in page order: a
+	// name may be defined more than once (modality in enums.md and in
+	// enums-callrecords.md).
+	enums map[string][]reader.EnumTable
+	diags diag.List
 }
 
 func (l *linter) page(p *reader.Page) {
@@ -78,6 +85,7 @@ func (l *linter) page(p *reader.Page) {
 		for _, k := range r.Type.Links {
 			l.link(k)
 		}
+		l.enumDef(r)
 	}
 	if p.Inherits != nil {
 		l.link(*p.Inherits)
@@ -374,4 +382,92 @@ func lastSegment(s string) string {
 		s = s[i+1:]
 	}
 	return s
+}
+
+// enumDef compares the "Possible values" list of a description with the
+// enum table that defines the row's type, when the folder has one. A
+// description that lists fewer members, or the same ones in another order,
+// is common and harmless; members the table lacks, or a difference of case,
+// mean one of the two is wrong, and the wire carries exactly one spelling.
+func (l *linter) enumDef(r reader.Row) {
+	if len(r.Values) == 0 {
+		return
+	}
+	t, err := reader.ParseType(r.Type)
+	if err != nil || t.Name == "" {
+		return
+	}
+	defs := l.enums[t.Name]
+	if len(defs) == 0 {
+		return
+	}
+	// Against each definition; the closest one decides, so that a name
+	// defined twice is judged by the table the description agrees with. Ties
+	// go to the first by position, whatever the order of the pages.
+	var best enumComparison
+	for i, d := range defs {
+		c := compareEnum(r.Values, d)
+		if i == 0 || c.rank() < best.rank() || c.rank() == best.rank() && d.Pos.Before(best.def.Pos) {
+			best = c
+		}
+	}
+	if best.rank() == 0 {
+		return
+	}
+	pos := r.ValuesPos
+	if pos.Line == 0 {
+		pos = r.NamePos
+	}
+	d := best.def
+	where := fmt.Sprintf("the %s enum table (%s:%d)", d.Name, path.Base(d.Pos.File), d.Pos.Line)
+	switch {
+	case len(best.caseOnly) > 0 && len(best.extra) == 0:
+		var pairs []string
+		for _, p := range best.caseOnly {
+			pairs = append(pairs, fmt.Sprintf("%q (table: %q)", p[0], p[1]))
+		}
+		l.diags.Warnf(pos, CodeEnumDisagree, "values of %q differ in case from %s: %s: want the table's spelling, which is what goes on the wire", r.Name, where, strings.Join(pairs, ", "))
+	case len(best.extra) == 1 && best.extra[0] == unknownFutureValue:
+		l.diags.Add(pos, diag.Info, CodeEnumDisagree, "values of %q list %q, which %s does not: want both lists to agree", r.Name, unknownFutureValue, where)
+	default:
+		l.diags.Warnf(pos, CodeEnumDisagree, "values of %q list %q, which %s does not define: want the members of the table", r.Name, best.extra, where)
+	}
+}
+
+// enumComparison is how a description's list differs from one enum table.
+type enumComparison struct {
+	def      reader.EnumTable
+	extra    []string    // in the description, in no case in the table
+	caseOnly [][2]string // in the description and the table, spelled differently
+}
+
+// rank orders comparisons from agreeing (0) to most different.
+func (c enumComparison) rank() int {
+	switch {
+	case len(c.extra) == 0 && len(c.caseOnly) == 0:
+		return 0
+	case len(c.extra) == 1 && c.extra[0] == unknownFutureValue && len(c.caseOnly) == 0:
+		return 1
+	}
+	return 2 + len(c.extra) + len(c.caseOnly)
+}
+
+func compareEnum(values []string, d reader.EnumTable) enumComparison {
+	c := enumComparison{def: d}
+	exact := map[string]bool{}
+	folded := map[string]string{}
+	for _, m := range d.Members {
+		exact[m.Value] = true
+		folded[strings.ToLower(m.Value)] = m.Value
+	}
+	for _, v := range values {
+		switch {
+		case exact[v]:
+		case folded[strings.ToLower(v)] != "":
+			c.caseOnly = append(c.caseOnly, [2]string{v, folded[strings.ToLower(v)]})
+		default:
+			c.extra = append(c.extra, v)
+		}
+	}
+	return c
 }

@@ -29,6 +29,9 @@ type finding struct {
 	Code     string
 }
 
+// enumsPage defines operationStatus as enums.md does, its table at line 3.
+const enumsPage = "# Enum values\n\n### operationStatus values\n\n| Member |\n|:--|\n| NotStarted |\n| Running |\n| Completed |\n"
+
 func TestLint(t *testing.T) {
 	other := "# identitySet resource type\n\n## Properties\n\n| Property | Type | Description |\n|:--|:--|:--|\n| user | String | u |\n"
 	tests := []struct {
@@ -79,6 +82,36 @@ func TestLint(t *testing.T) {
 		{
 			name: "attendanceRecord.md: a type wrapped around the JSON list is not a member",
 			src:  page("widget resource type", "", "| role | String | Possible values are `None`, `Attendee`. |", "", "", `{"role": "String(None|Attendee)"}`),
+		},
+		{
+			name:  "schedule.md: description list spelled differently from the enum table",
+			src:   page("widget resource type", "", "| status | [operationStatus](enums.md#operationstatus-values) | Possible values are: `notStarted`, `Running`. |", "", "", `{"status": "String"}`),
+			extra: map[string]string{"enums.md": enumsPage},
+			want:  []finding{{9, diag.Warning, CodeEnumDisagree}},
+			msg:   `"notStarted" (table: "NotStarted")`,
+		},
+		{
+			name:  "mailtips.md: description lists a member the enum table lacks",
+			src:   page("widget resource type", "", "| status | operationStatus | Possible values are: `NotStarted`, `externalNonParther`. |", "", "", `{"status": "String"}`),
+			extra: map[string]string{"enums.md": enumsPage},
+			want:  []finding{{9, diag.Warning, CodeEnumDisagree}},
+			msg:   `list ["externalNonParther"], which the operationStatus enum table (enums.md:3) does not define`,
+		},
+		{
+			name:  "a description listing a subset of the table, in another order, agrees",
+			src:   page("widget resource type", "", "| status | operationStatus | Possible values are: `Running`, `NotStarted`. |", "", "", `{"status": "String"}`),
+			extra: map[string]string{"enums.md": enumsPage},
+		},
+		{
+			name:  "relyingpartydetailedsummary.md: only unknownFutureValue is missing from the table, a note",
+			src:   page("widget resource type", "", "| status | operationStatus | Possible values are: `Running`, `unknownFutureValue`. |", "", "", `{"status": "String"}`),
+			extra: map[string]string{"enums.md": enumsPage},
+			want:  []finding{{9, diag.Info, CodeEnumDisagree}},
+		},
+		{
+			name:  "modality: defined twice, the table the description agrees with decides",
+			src:   page("widget resource type", "", "| status | operationStatus | Possible values are: `Running`, `Paused`. |", "", "", `{"status": "String"}`),
+			extra: map[string]string{"enums.md": enumsPage, "enums-other.md": "### operationStatus values\n\n| Member |\n|:--|\n| Running |\n| Paused |\n"},
 		},
 		{
 			name: "optionalProperties naming a property no table lists",
