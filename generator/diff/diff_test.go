@@ -222,6 +222,16 @@ func TestCompare(t *testing.T) {
 			[]got{{diff.MemberCaseChanged, both, "new/colour.md:9", "microsoft.graph.colour/grEen"}}},
 		{"type name whose case changed is renamed: @odata.type differs, the Go name does not", edits{{"gadget.md", "# gadget resource type", "# Gadget resource type"}},
 			[]got{{diff.TypeRenamed, wire, "new/gadget.md:1", "microsoft.graph.Gadget"}}},
+		{"property whose Go name is taken by a new property above it is renamed", edits{{"widget.md", "| name | String | The name. |", "| name_ | String | The name, again. |\n| name | String | The name. |"}},
+			[]got{
+				{diff.PropertyAdded, compat, "new/widget.md:16", "microsoft.graph.widget/name_"},
+				{diff.PropertyRenamed, goOnly, "new/widget.md:17", "microsoft.graph.widget/name"},
+			}},
+		{"member whose Go name is taken by a new member above it is renamed", edits{{"colour.md", "|green|1|Green.|", "|Green|1|Green.|\n|green|2|Green.|"}},
+			[]got{
+				{diff.MemberAdded, compat, "new/colour.md:9", "microsoft.graph.colour/Green"},
+				{diff.MemberRenamed, goOnly, "new/colour.md:10", "microsoft.graph.colour/green"},
+			}},
 		{"base type added", edits{{"widget.md", `"blockType": "resource",`, `"blockType": "resource", "baseType": "microsoft.graph.thing",`}},
 			[]got{{diff.BaseChanged, both, "new/widget.md:6", "microsoft.graph.widget"}}},
 		{"property moved into the base is not removed", edits{
