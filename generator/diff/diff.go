@@ -21,6 +21,8 @@ const (
 	TypeAdded              Kind = "type-added"
 	TypeRemoved            Kind = "type-removed"
 	TypeRenamed            Kind = "type-renamed"
+	TypeOpened             Kind = "type-opened"
+	TypeClosed             Kind = "type-closed"
 	EnumAdded              Kind = "enum-added"
 	EnumRemoved            Kind = "enum-removed"
 	EnumRenamed            Kind = "enum-renamed"
@@ -175,6 +177,14 @@ func (c *comparer) structPair(o, n *model.Struct) {
 		// properties and what @odata.type may be derived from change.
 		c.add(Change{Kind: BaseChanged, Class: BreakingGo | BreakingWire, Pos: n.Source, Type: n.WireName,
 			Message: fmt.Sprintf("base type of %s changed from %s to %s", n.WireName, orNone(ob), orNone(nb))})
+	}
+	switch {
+	case !o.Open && n.Open:
+		c.add(Change{Kind: TypeOpened, Pos: n.Source, Type: n.WireName,
+			Message: fmt.Sprintf("type %s is now open: %s gains AdditionalData, and clients built from the old pages drop the members no property declares", n.WireName, n.Name)})
+	case o.Open && !n.Open:
+		c.add(Change{Kind: TypeClosed, Class: BreakingGo, Pos: n.Source, Type: n.WireName,
+			Message: fmt.Sprintf("type %s is no longer open: %s loses its AdditionalData field", n.WireName, n.Name)})
 	}
 	// Own fields are compared with the other side's fields including the
 	// inherited ones, so a property moved between a type and its base is

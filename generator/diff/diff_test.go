@@ -232,6 +232,8 @@ func TestCompare(t *testing.T) {
 				{diff.MemberAdded, compat, "new/colour.md:9", "microsoft.graph.colour/Green"},
 				{diff.MemberRenamed, goOnly, "new/colour.md:10", "microsoft.graph.colour/green"},
 			}},
+		{"type opened: compatible, as it only gains AdditionalData", edits{{"widget.md", `"blockType": "resource",`, `"blockType": "resource", "openType": true,`}},
+			[]got{{diff.TypeOpened, compat, "new/widget.md:6", "microsoft.graph.widget"}}},
 		{"base type added", edits{{"widget.md", `"blockType": "resource",`, `"blockType": "resource", "baseType": "microsoft.graph.thing",`}},
 			[]got{{diff.BaseChanged, both, "new/widget.md:6", "microsoft.graph.widget"}}},
 		{"property moved into the base is not removed", edits{
@@ -314,5 +316,16 @@ func TestCompareIsSorted(t *testing.T) {
 		if changes[i].Pos.Before(changes[i-1].Pos) {
 			t.Errorf("change %d (%s) sorts before change %d (%s)", i, changes[i].Pos, i-1, changes[i-1].Pos)
 		}
+	}
+}
+
+// TestTypeClosed is the reverse of the opened case: the Go type loses its
+// AdditionalData field.
+func TestTypeClosed(t *testing.T) {
+	old := load(t, "old", edit(t, [3]string{"widget.md", `"blockType": "resource",`, `"blockType": "resource", "openType": true,`}))
+	new := load(t, "new", basePages)
+	want := []got{{diff.TypeClosed, goOnly, "new/widget.md:6", "microsoft.graph.widget"}}
+	if d := cmp.Diff(want, summarise(diff.Compare(old, new))); d != "" {
+		t.Errorf("changes differ (-want +got):\n%s", d)
 	}
 }
