@@ -56,6 +56,8 @@ func gitRepo(t *testing.T, files map[string]string) string {
 	} {
 		cmd := exec.Command("git", args...)
 		cmd.Dir = dir
+		// The user's git configuration (signing, hooks) is not the test's.
+		cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
 		if out, err := cmd.CombinedOutput(); err != nil {
 			t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, out)
 		}
