@@ -52,9 +52,6 @@ func (r Revision) Extract(ctx context.Context, dir string) (string, error) {
 		cmd.Stderr = &stderr
 		out, err := cmd.Output()
 		if err != nil {
-			if errors.Is(err, exec.ErrNotFound) {
-				return nil, fmt.Errorf("%s: reading a git revision needs the git command, which is not on PATH", r)
-			}
 			msg := strings.TrimSpace(stderr.String())
 			if msg == "" {
 				msg = err.Error()
@@ -62,6 +59,9 @@ func (r Revision) Extract(ctx context.Context, dir string) (string, error) {
 			return nil, errors.New(msg)
 		}
 		return out, nil
+	}
+	if _, err := exec.LookPath("git"); err != nil {
+		return "", fmt.Errorf("%s: reading a folder at a git revision needs the git command, which is not on PATH", r)
 	}
 	if _, err := git(nil, "rev-parse", "--git-dir"); err != nil {
 		return "", fmt.Errorf("%s: not in a git repository, so revision %q cannot be read (%v): want a folder, or REV:PATH inside a repository", r, r.Rev, err)

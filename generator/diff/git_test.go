@@ -132,3 +132,11 @@ func TestExtractErrors(t *testing.T) {
 		}
 	}
 }
+
+func TestExtractWithoutGit(t *testing.T) {
+	t.Setenv("PATH", t.TempDir())
+	_, err := diff.Revision{Rev: "HEAD", Path: "spec"}.Extract(context.Background(), t.TempDir())
+	if err == nil || !strings.Contains(err.Error(), "needs the git command, which is not on PATH") {
+		t.Errorf("Extract without git = %v; want an error saying git is not on PATH", err)
+	}
+}
