@@ -99,12 +99,13 @@ func (c Change) String() string {
 	return b.String()
 }
 
-// Compare returns the changes from old to new, sorted by position, kind,
-// type, property and member, so the output never depends on map order.
-func Compare(old, new *model.Package) []Change {
+// Compare returns the changes from one model to another, sorted by
+// position, kind, type, property and member, so the output never depends
+// on map order.
+func Compare(from, to *model.Package) []Change {
 	c := &comparer{}
-	c.structs(old.Structs, new.Structs)
-	c.enums(old.Enums, new.Enums)
+	c.structs(from.Structs, to.Structs)
+	c.enums(from.Enums, to.Enums)
 	sort.SliceStable(c.out, func(i, j int) bool {
 		a, b := c.out[i], c.out[j]
 		switch {
@@ -133,28 +134,65 @@ func (c *comparer) add(ch Change) { c.out = append(c.out, ch) }
 // changed is the same type renamed, not one removed and one added.
 func key(wireName string) string { return strings.ToLower(wireName) }
 
+// match pairs the olds with the news by wire name: exactly first, then
+// ignoring case where one old and one new are left with the same folded
+// name, so that two names that differ only in case on one side are each
+// paired with their own, never both with one.
+func match[T any](olds, news []T, wire func(T) string) (pairs [][2]T, removed, added []T) {
+	exact := map[string]int{}
+	for i, n := range news {
+		exact[wire(n)] = i
+	}
+	pairedNew := make([]bool, len(news))
+	pairedOld := make([]int, len(olds)) // index+1 of the new paired with each old
+	for i, o := range olds {
+		if j, ok := exact[wire(o)]; ok {
+			pairedOld[i], pairedNew[j] = j+1, true
+		}
+	}
+	leftOld, leftNew := map[string][]int{}, map[string][]int{}
+	for i, o := range olds {
+		if pairedOld[i] == 0 {
+			leftOld[key(wire(o))] = append(leftOld[key(wire(o))], i)
+		}
+	}
+	for j, n := range news {
+		if !pairedNew[j] {
+			leftNew[key(wire(n))] = append(leftNew[key(wire(n))], j)
+		}
+	}
+	for k, is := range leftOld {
+		if js := leftNew[k]; len(is) == 1 && len(js) == 1 {
+			pairedOld[is[0]], pairedNew[js[0]] = js[0]+1, true
+		}
+	}
+	for i, o := range olds {
+		if j := pairedOld[i]; j > 0 {
+			pairs = append(pairs, [2]T{o, news[j-1]})
+		} else {
+			removed = append(removed, o)
+		}
+	}
+	for j, n := range news {
+		if !pairedNew[j] {
+			added = append(added, n)
+		}
+	}
+	return pairs, removed, added
+}
+
 func (c *comparer) structs(olds, news []*model.Struct) {
-	byKey := map[string]*model.Struct{}
-	for _, s := range news {
-		byKey[key(s.WireName)] = s
+	pairs, removed, added := match(olds, news, func(s *model.Struct) string { return s.WireName })
+	for _, o := range removed {
+		c.add(Change{Kind: TypeRemoved, Class: BreakingGo, Pos: o.Source, Type: o.WireName,
+			Message: fmt.Sprintf("type %s (Go %s) was removed", o.WireName, o.Name)})
 	}
-	seen := map[string]bool{}
-	for _, o := range olds {
-		k := key(o.WireName)
-		n := byKey[k]
-		if n == nil {
-			c.add(Change{Kind: TypeRemoved, Class: BreakingGo, Pos: o.Source, Type: o.WireName,
-				Message: fmt.Sprintf("type %s (Go %s) was removed", o.WireName, o.Name)})
-			continue
-		}
-		seen[k] = true
-		c.structPair(o, n)
+	for _, p := range pairs {
+		c.structPair(p[0], p[1])
 	}
-	for _, n := range news {
-		if !seen[key(n.WireName)] {
-			c.add(Change{Kind: TypeAdded, Pos: n.Source, Type: n.WireName,
-				Message: fmt.Sprintf("type %s (Go %s) was added", n.WireName, n.Name)})
-		}
+	for _, n := range added {
+		c.add(Change{Kind: TypeAdded, Pos: n.Source, Type: n.WireName,
+			Message: fmt.Sprintf("type %s (Go %s) was added", n.WireName, n.Name)})
 	}
 }
 
@@ -301,27 +339,17 @@ func typeString(t model.TypeRef) string {
 }
 
 func (c *comparer) enums(olds, news []*model.Enum) {
-	byKey := map[string]*model.Enum{}
-	for _, e := range news {
-		byKey[key(e.WireName)] = e
+	pairs, removed, added := match(olds, news, func(e *model.Enum) string { return e.WireName })
+	for _, o := range removed {
+		c.add(Change{Kind: EnumRemoved, Class: BreakingGo, Pos: o.Source, Type: o.WireName,
+			Message: fmt.Sprintf("enum %s (Go %s) was removed", o.WireName, o.Name)})
 	}
-	seen := map[string]bool{}
-	for _, o := range olds {
-		k := key(o.WireName)
-		n := byKey[k]
-		if n == nil {
-			c.add(Change{Kind: EnumRemoved, Class: BreakingGo, Pos: o.Source, Type: o.WireName,
-				Message: fmt.Sprintf("enum %s (Go %s) was removed", o.WireName, o.Name)})
-			continue
-		}
-		seen[k] = true
-		c.enumPair(o, n)
+	for _, p := range pairs {
+		c.enumPair(p[0], p[1])
 	}
-	for _, n := range news {
-		if !seen[key(n.WireName)] {
-			c.add(Change{Kind: EnumAdded, Pos: n.Source, Type: n.WireName,
-				Message: fmt.Sprintf("enum %s (Go %s) was added", n.WireName, n.Name)})
-		}
+	for _, n := range added {
+		c.add(Change{Kind: EnumAdded, Pos: n.Source, Type: n.WireName,
+			Message: fmt.Sprintf("enum %s (Go %s) was added", n.WireName, n.Name)})
 	}
 }
 

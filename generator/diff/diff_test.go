@@ -9,6 +9,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphgen/graphgen/generator"
+	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/diff"
 	"github.com/graphgen/graphgen/generator/model"
 )
@@ -326,6 +327,29 @@ func TestTypeClosed(t *testing.T) {
 	new := load(t, "new", basePages)
 	want := []got{{diff.TypeClosed, goOnly, "new/widget.md:6", "microsoft.graph.widget"}}
 	if d := cmp.Diff(want, summarise(diff.Compare(old, new))); d != "" {
+		t.Errorf("changes differ (-want +got):\n%s", d)
+	}
+}
+
+// TestNamesDifferingInCase checks that two enums whose names differ only in
+// case on one side are each matched with their own, never both with one.
+func TestNamesDifferingInCase(t *testing.T) {
+	enum := func(wire, name string) *model.Enum {
+		return &model.Enum{Name: name, WireName: wire, Source: diag.Pos{File: wire + ".md", Line: 1, Col: 1}}
+	}
+	both := &model.Package{Enums: []*model.Enum{enum("ns.Mode", "Mode"), enum("ns.mode", "Mode2")}}
+	if cs := diff.Compare(both, both); len(cs) != 0 {
+		t.Errorf("a model compared with itself has changes:\n%s", render(cs))
+	}
+	one := &model.Package{Enums: []*model.Enum{enum("ns.mode", "Mode2")}}
+	want := []got{{diff.EnumRemoved, goOnly, "ns.Mode.md:1", "ns.Mode"}}
+	if d := cmp.Diff(want, summarise(diff.Compare(both, one))); d != "" {
+		t.Errorf("changes differ (-want +got):\n%s", d)
+	}
+	// With one candidate left, a change of case is the same enum renamed.
+	renamed := &model.Package{Enums: []*model.Enum{enum("ns.MODE", "MODE")}}
+	want = []got{{diff.EnumRenamed, goOnly, "ns.MODE.md:1", "ns.MODE"}}
+	if d := cmp.Diff(want, summarise(diff.Compare(one, renamed))); d != "" {
 		t.Errorf("changes differ (-want +got):\n%s", d)
 	}
 }
