@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -20,7 +19,7 @@ func (c *cli) lint(args []string) int {
 	fs.SetOutput(c.stderr)
 	spec := fs.String("spec", "", "folder of Markdown resource pages to read (required)")
 	strict := fs.Bool("strict", false, "fail on warnings as well as errors")
-	format := fs.String("format", "text", "output format: text, json or github")
+	format := formatFlag(fs)
 	suppress := fs.String("suppress", "", "file of suppressions, one \"CODE PATH[:LINE] reason\" a line")
 	fs.Usage = func() {
 		fmt.Fprintf(c.stderr, "Usage: graphgen lint -spec DIR [-strict] [-format text|json|github] [-suppress FILE]\n\nChecks the pages in -spec for disagreements between property tables, JSON\nblocks, annotations and links. Writes no file. Exits 0 when no finding fails\n(errors; with -strict, warnings too), 1 when one does, 2 on a usage or I/O error.\n\nCodes: %s\n\nFlags:\n", strings.Join(lint.Codes, ", "))
@@ -37,8 +36,8 @@ func (c *cli) lint(args []string) int {
 		fmt.Fprintln(c.stderr, "graphgen lint: missing -spec")
 	case fs.NArg() > 0:
 		fmt.Fprintf(c.stderr, "graphgen lint: unexpected argument %q\n", fs.Arg(0))
-	case *format != "text" && *format != "json" && *format != "github":
-		fmt.Fprintf(c.stderr, "graphgen lint: unknown -format %q: want text, json or github\n", *format)
+	case badFormat("lint", *format) != "":
+		fmt.Fprintln(c.stderr, badFormat("lint", *format))
 	default:
 		return c.runLint(*spec, *suppress, *format, *strict)
 	}
@@ -82,49 +81,10 @@ func (c *cli) runLint(spec, suppress, format string, strict bool) int {
 	return exitOK
 }
 
-// lintFinding is one finding in -format json.
-type lintFinding struct {
-	File     string `json:"file"`
-	Line     int    `json:"line"`
-	Col      int    `json:"col"`
-	Severity string `json:"severity"`
-	Code     string `json:"code"`
-	Message  string `json:"message"`
-}
-
 func printLint(c *cli, l diag.List, format string) error {
-	switch format {
-	case "json":
-		out := make([]lintFinding, 0, len(l))
-		for _, d := range l {
-			out = append(out, lintFinding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Code, d.Message})
-		}
-		b, err := json.MarshalIndent(out, "", "  ")
-		if err != nil {
-			return err
-		}
-		_, err = c.stdout.Write(append(b, '\n'))
-		return err
-	case "github":
-		for _, d := range l {
-			// GitHub has no "info" level; "notice" is its equivalent.
-			level := map[diag.Severity]string{diag.Info: "notice", diag.Warning: "warning", diag.Error: "error"}[d.Severity]
-			fmt.Fprintf(c.stdout, "::%s file=%s,line=%d,col=%d::%s [%s]\n", level, ghEscape(d.Pos.File, true), d.Pos.Line, d.Pos.Col, ghEscape(d.Message, false), d.Code)
-		}
-		return nil
+	if format == formatJSON {
+		return writeJSON(c.stdout, findings(l))
 	}
-	for _, d := range l {
-		fmt.Fprintln(c.stdout, d.String())
-	}
+	writeDiags(c.stdout, format, l)
 	return nil
-}
-
-// ghEscape escapes a workflow-command value as the GitHub Actions toolkit
-// does; properties also escape ':' and ','.
-func ghEscape(s string, property bool) string {
-	s = strings.NewReplacer("%", "%25", "\r", "%0D", "\n", "%0A").Replace(s)
-	if property {
-		s = strings.NewReplacer(":", "%3A", ",", "%2C").Replace(s)
-	}
-	return s
 }

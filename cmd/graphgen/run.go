@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -26,19 +25,26 @@ const (
 const usage = `graphgen turns Markdown resource pages into a Go package.
 
 Usage:
-  graphgen generate -spec DIR -out DIR [-pkg NAME] [-strict-enums]
-  graphgen check    -spec DIR -out DIR [-pkg NAME] [-strict-enums]
-  graphgen report   -spec DIR [-format text|json]
-  graphgen lint     -spec DIR [-strict] [-format text|json|github] [-suppress FILE]
+  graphgen generate -spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]
+  graphgen check    -spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]
+  graphgen report   -spec DIR [-format F]
+  graphgen lint     -spec DIR [-strict] [-suppress FILE] [-format F]
+  graphgen diff     [-fail-on breaking|any|none] [-format F] OLD NEW
 
 Commands:
   generate   write the Go package generated from the pages in -spec to -out
   check      write nothing; report how -out differs from what -spec produces
   report     print the conformance figures of the pages in -spec
   lint       report inconsistencies within and between the pages in -spec
+  diff       report the API changes from the pages of OLD to those of NEW,
+             each a folder or REV:PATH, a folder at a git revision
 
-Exit status: 0 success (check: up to date), 1 drift or errors in the pages,
-2 usage error or a file that could not be read or written.
+Every command takes -format text|json|github; github prints GitHub Actions
+workflow commands (::error file=...,line=...::message).
+
+Exit status: 0 success (check: up to date; diff: no change that -fail-on
+fails), 1 drift, changes or errors in the pages, 2 usage error or a file,
+folder or revision that could not be read or written.
 
 Run "graphgen COMMAND -h" for the flags of a command.
 `
@@ -65,6 +71,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		return c.report(args[1:])
 	case "lint":
 		return c.lint(args[1:])
+	case "diff":
+		return c.diff(args[1:])
 	case "help", "-h", "-help", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK
@@ -76,6 +84,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 // genFlags are the flags generate and check share.
 type genFlags struct {
 	spec, out, pkg string
+	format         string
 	strictEnums    bool
 	quiet          bool
 }
@@ -89,6 +98,7 @@ func (c *cli) flags(name, doc string) (*flag.FlagSet, *genFlags) {
 	fs.StringVar(&g.pkg, "pkg", "", "name of the generated Go package (default: the base name of -out, lower case, letters and digits only)")
 	fs.BoolVar(&g.strictEnums, "strict-enums", false, "generate decoders that reject undocumented enum values instead of keeping them for Validate")
 	fs.BoolVar(&g.quiet, "q", false, "print errors only, not warnings")
+	fs.StringVar(&g.format, "format", formatText, formatDoc)
 	fs.Usage = func() {
 		fmt.Fprintf(c.stderr, "Usage: graphgen %s -spec DIR -out DIR [flags]\n\n%s\n\nFlags:\n", name, doc)
 		fs.PrintDefaults()
@@ -110,11 +120,14 @@ func (c *cli) parse(fs *flag.FlagSet, g *genFlags, args []string) (int, bool) {
 	if g.out == "" {
 		missing = append(missing, "-out")
 	}
-	if len(missing) > 0 || fs.NArg() > 0 {
-		if len(missing) > 0 {
+	if len(missing) > 0 || fs.NArg() > 0 || badFormat(fs.Name(), g.format) != "" {
+		switch {
+		case len(missing) > 0:
 			fmt.Fprintf(c.stderr, "graphgen %s: missing %s\n", fs.Name(), strings.Join(missing, " and "))
-		} else {
+		case fs.NArg() > 0:
 			fmt.Fprintf(c.stderr, "graphgen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		default:
+			fmt.Fprintln(c.stderr, badFormat(fs.Name(), g.format))
 		}
 		fs.Usage()
 		return exitUsage, false
@@ -144,8 +157,17 @@ func (c *cli) generate(args []string, check bool) int {
 		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
 		return exitUsage
 	}
-	c.printDiags(res.Diags, g.quiet)
+	diags := filterQuiet(res.Diags, g.quiet)
+	switch g.format {
+	case formatText:
+		writeDiags(c.stderr, formatText, diags)
+	case formatGitHub:
+		writeDiags(c.stdout, formatGitHub, diags)
+	}
 	if res.Diags.HasErrors() {
+		if g.format == formatJSON {
+			c.printGenJSON(check, diags, nil, res.Sources)
+		}
 		n := res.Diags.Count(diag.Error)
 		msg := fmt.Sprintf("graphgen %s: %d %s in the pages of %s", name, n, plural(n, "error", "errors"), g.spec)
 		if !check {
@@ -155,6 +177,9 @@ func (c *cli) generate(args []string, check bool) int {
 		return exitFindings
 	}
 	if !check {
+		if g.format == formatJSON {
+			c.printGenJSON(false, diags, nil, nil)
+		}
 		if err := generator.Write(g.out, res.Files); err != nil {
 			fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
 			return exitUsage
@@ -166,15 +191,34 @@ func (c *cli) generate(args []string, check bool) int {
 		fmt.Fprintf(c.stderr, "graphgen check: %v\n", err)
 		return exitUsage
 	}
-	for _, d := range drift {
-		if page := res.Sources[filepath.Base(d.File)]; page != "" && d.Kind != "extra" {
-			fmt.Fprintf(c.stdout, "%s: %s (from %s)\n", d.File, d.Kind, page)
-		} else {
-			fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
+	switch g.format {
+	case formatJSON:
+		c.printGenJSON(true, diags, drift, res.Sources)
+	case formatGitHub:
+		// Each file is an annotation on the page behind it, which is what
+		// a reviewer edits; an extra file has no page, so it is its own.
+		for _, d := range drift {
+			page := driftPage(d, res.Sources)
+			pos := diag.Pos{File: page}
+			if page == "" {
+				pos.File = d.File
+			}
+			annotate(c.stdout, levelError, pos, driftMessage(d, page))
 		}
-	}
-	for _, d := range drift {
-		c.stdout.Write(d.Diff)
+		for _, d := range drift {
+			c.stdout.Write(d.Diff)
+		}
+	default:
+		for _, d := range drift {
+			if page := driftPage(d, res.Sources); page != "" {
+				fmt.Fprintf(c.stdout, "%s: %s (from %s)\n", d.File, d.Kind, page)
+			} else {
+				fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
+			}
+		}
+		for _, d := range drift {
+			c.stdout.Write(d.Diff)
+		}
 	}
 	if len(drift) > 0 {
 		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s differ from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, g.spec)
@@ -183,12 +227,49 @@ func (c *cli) generate(args []string, check bool) int {
 	return exitOK
 }
 
-func (c *cli) printDiags(l diag.List, quiet bool) {
-	for _, d := range l {
-		if quiet && d.Severity != diag.Error {
-			continue
+// driftPage is the page a stale or missing file comes from; an extra file
+// comes from no page.
+func driftPage(d generator.Drift, sources map[string]string) string {
+	if d.Kind == "extra" {
+		return ""
+	}
+	return sources[filepath.Base(d.File)]
+}
+
+func driftMessage(d generator.Drift, page string) string {
+	switch {
+	case d.Kind == "extra":
+		return fmt.Sprintf("%s is extra: no page produces it; run graphgen generate to remove it", d.File)
+	case page != "":
+		return fmt.Sprintf("%s is %s: it differs from what %s produces; run graphgen generate to update it", d.File, d.Kind, page)
+	}
+	return fmt.Sprintf("%s is %s; run graphgen generate to update it", d.File, d.Kind)
+}
+
+// driftRecord is one stale, missing or extra file in check -format json.
+type driftRecord struct {
+	File string `json:"file"`
+	Kind string `json:"kind"`
+	Page string `json:"page,omitempty"`
+	Diff string `json:"diff"`
+}
+
+// printGenJSON prints the -format json document of generate (the findings)
+// or check (the findings and the drift).
+func (c *cli) printGenJSON(check bool, diags diag.List, drift []generator.Drift, sources map[string]string) {
+	var v any = findings(diags)
+	if check {
+		recs := make([]driftRecord, 0, len(drift))
+		for _, d := range drift {
+			recs = append(recs, driftRecord{d.File, d.Kind, driftPage(d, sources), string(d.Diff)})
 		}
-		fmt.Fprintln(c.stderr, d.String())
+		v = struct {
+			Findings []finding     `json:"findings"`
+			Drift    []driftRecord `json:"drift"`
+		}{findings(diags), recs}
+	}
+	if err := writeJSON(c.stdout, v); err != nil {
+		fmt.Fprintf(c.stderr, "graphgen: %v\n", err)
 	}
 }
 
@@ -196,9 +277,9 @@ func (c *cli) report(args []string) int {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
 	fs.SetOutput(c.stderr)
 	spec := fs.String("spec", "", "folder of Markdown resource pages to read (required)")
-	format := fs.String("format", "text", "output format: text or json")
+	format := formatFlag(fs)
 	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: graphgen report -spec DIR [-format text|json]\n\nPrints the conformance figures of the pages in -spec: pages by kind, types generated,\nproperties by kind, enums by source and diagnostics by code. Writes no file.\n\nFlags:\n")
+		fmt.Fprintf(c.stderr, "Usage: graphgen report -spec DIR [-format text|json|github]\n\nPrints the conformance figures of the pages in -spec: pages by kind, types generated,\nproperties by kind, enums by source and diagnostics by code. Writes no file.\nWith -format json the diagnostics are listed too (\"findings\"); with -format github\nthey are annotations, followed by the figures as text.\n\nFlags:\n")
 		fs.PrintDefaults()
 	}
 	if err := fs.Parse(args); err != nil {
@@ -207,14 +288,14 @@ func (c *cli) report(args []string) int {
 		}
 		return exitUsage
 	}
-	if *spec == "" || fs.NArg() > 0 || (*format != "text" && *format != "json") {
+	if *spec == "" || fs.NArg() > 0 || badFormat("report", *format) != "" {
 		switch {
 		case *spec == "":
 			fmt.Fprintln(c.stderr, "graphgen report: missing -spec")
 		case fs.NArg() > 0:
 			fmt.Fprintf(c.stderr, "graphgen report: unexpected argument %q\n", fs.Arg(0))
 		default:
-			fmt.Fprintf(c.stderr, "graphgen report: unknown -format %q: want text or json\n", *format)
+			fmt.Fprintln(c.stderr, badFormat("report", *format))
 		}
 		fs.Usage()
 		return exitUsage
@@ -229,14 +310,19 @@ func (c *cli) report(args []string) int {
 		return exitUsage
 	}
 	r := generator.NewReport(res)
-	if *format == "json" {
-		b, err := json.MarshalIndent(r, "", "  ")
-		if err != nil {
+	switch *format {
+	case formatJSON:
+		doc := struct {
+			*generator.Report
+			Findings []finding `json:"findings"`
+		}{r, findings(res.Diags)}
+		if err := writeJSON(c.stdout, doc); err != nil {
 			fmt.Fprintf(c.stderr, "graphgen report: %v\n", err)
 			return exitUsage
 		}
-		c.stdout.Write(append(b, '\n'))
 		return exitOK
+	case formatGitHub:
+		annotateDiags(c.stdout, res.Diags)
 	}
 	w := c.stdout
 	fmt.Fprintf(w, "spec folder %s\n", *spec)

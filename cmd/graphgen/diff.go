@@ -1,0 +1,200 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/graphgen/graphgen/generator"
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/diff"
+)
+
+const diffDoc = `Compares the API described by the pages of OLD with that of NEW: types and
+enums added or removed, properties added, removed, retyped or turned into or out
+of collections, enum members added, removed or respelled in case, base types
+changed. Descriptions, prose and front matter are not compared.
+
+OLD and NEW are spec folders, or a folder at a git revision written REV:PATH
+(origin/main:spec/beta); PATH is relative to the top of the repository, as in
+git show, or to the current folder when it starts with ./
+
+Each change is breaking-go (Go code using the old package may not compile),
+breaking-wire (a client built from the old pages may misread new JSON), both,
+or compatible. -fail-on says which changes make the exit status 1:
+breaking (either kind), any, or none. Errors in the pages of either side are
+printed and exit 1 without a comparison; usage errors and unreadable folders
+or revisions exit 2.`
+
+// diff runs "graphgen diff": the changes on stdout in the chosen format, a
+// summary and errors on stderr.
+func (c *cli) diff(args []string) int {
+	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	failOn := fs.String("fail-on", "breaking", "which changes fail the run: breaking, any or none")
+	format := formatFlag(fs)
+	fs.Usage = func() {
+		fmt.Fprintf(c.stderr, "Usage: graphgen diff [-fail-on breaking|any|none] [-format text|json|github] OLD NEW\n\n%s\n\nFlags:\n", diffDoc)
+		fs.PrintDefaults()
+	}
+	// Flags may come after OLD and NEW too, as in "graphgen diff a b
+	// -fail-on any", which the flag package alone would take as arguments.
+	var sides []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		sides = append(sides, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	var problem string
+	switch {
+	case len(sides) != 2:
+		problem = fmt.Sprintf("graphgen diff: want two arguments, OLD and NEW, got %d", len(sides))
+	case *failOn != "breaking" && *failOn != "any" && *failOn != "none":
+		problem = fmt.Sprintf("graphgen diff: unknown -fail-on %q: want breaking, any or none", *failOn)
+	default:
+		problem = badFormat("diff", *format)
+	}
+	if problem != "" {
+		fmt.Fprintln(c.stderr, problem)
+		fs.Usage()
+		return exitUsage
+	}
+	var results [2]*generator.Result
+	for i, arg := range sides {
+		res, err := c.loadSide(arg)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "graphgen diff: %v\n", err)
+			return exitUsage
+		}
+		results[i] = res
+	}
+	// Warnings are generate's and lint's business; an error means the
+	// model is incomplete, and comparing it would report changes that are
+	// not there.
+	var errs diag.List
+	for _, res := range results {
+		errs = append(errs, filterQuiet(res.Diags, true)...)
+	}
+	var changes []diff.Change
+	if len(errs) == 0 {
+		changes = diff.Compare(results[0].Model, results[1].Model)
+	}
+	fails := func(ch diff.Change) bool {
+		return *failOn == "any" || *failOn == "breaking" && ch.Class.Breaking()
+	}
+	if err := c.printChanges(*format, errs, changes, fails); err != nil {
+		fmt.Fprintf(c.stderr, "graphgen diff: %v\n", err)
+		return exitUsage
+	}
+	if len(errs) > 0 {
+		fmt.Fprintf(c.stderr, "graphgen diff: %d %s in the pages; nothing was compared\n", len(errs), plural(len(errs), "error", "errors"))
+		return exitFindings
+	}
+	failed, breaking := 0, 0
+	for _, ch := range changes {
+		if fails(ch) {
+			failed++
+		}
+		if ch.Class.Breaking() {
+			breaking++
+		}
+	}
+	if len(changes) == 0 {
+		fmt.Fprintf(c.stderr, "graphgen diff: no API change from %s to %s\n", sides[0], sides[1])
+	} else {
+		fmt.Fprintf(c.stderr, "graphgen diff: %d %s from %s to %s, %d breaking\n", len(changes), plural(len(changes), "change", "changes"), sides[0], sides[1], breaking)
+	}
+	if failed > 0 {
+		return exitFindings
+	}
+	return exitOK
+}
+
+// loadSide reads one side of a diff: a folder, or a folder at a git
+// revision, extracted into a temporary folder that is removed before
+// returning. A folder wins over a revision, so a folder whose name has a
+// colon in it is still read as a folder.
+func (c *cli) loadSide(arg string) (*generator.Result, error) {
+	dir, prefix := arg, arg
+	info, err := os.Stat(arg)
+	switch rev, isRev := diff.ParseRevision(arg); {
+	case err == nil && !info.IsDir():
+		return nil, fmt.Errorf("%s: not a folder: want a spec folder, or REV:PATH for a folder at a git revision", arg)
+	case err == nil:
+	case isRev:
+		tmp, err := rev.Extract(c.ctx, ".")
+		if err != nil {
+			return nil, err
+		}
+		defer os.RemoveAll(tmp)
+		dir, prefix = tmp, rev.Prefix()
+	default:
+		return nil, fmt.Errorf("%s: not a readable folder: want a spec folder, or REV:PATH for a folder at a git revision", arg)
+	}
+	res, err := generator.Generate(os.DirFS(dir), prefix, generator.Options{Package: "diff"})
+	if err != nil {
+		return nil, fmt.Errorf("%s: %v", arg, err)
+	}
+	return res, nil
+}
+
+// changeRecord is one change in -format json.
+type changeRecord struct {
+	File     string   `json:"file"`
+	Line     int      `json:"line"`
+	Col      int      `json:"col"`
+	Kind     string   `json:"kind"`
+	Classes  []string `json:"classes"`
+	Breaking bool     `json:"breaking"`
+	Fails    bool     `json:"fails"` // whether it meets -fail-on
+	Type     string   `json:"type"`
+	Property string   `json:"property,omitempty"`
+	Member   string   `json:"member,omitempty"`
+	Message  string   `json:"message"`
+}
+
+func (c *cli) printChanges(format string, errs diag.List, changes []diff.Change, fails func(diff.Change) bool) error {
+	switch format {
+	case formatJSON:
+		recs := make([]changeRecord, 0, len(changes))
+		for _, ch := range changes {
+			recs = append(recs, changeRecord{
+				ch.Pos.File, ch.Pos.Line, ch.Pos.Col, string(ch.Kind), ch.Class.Names(), ch.Class.Breaking(), fails(ch),
+				ch.Type, ch.Property, ch.Member, ch.Message,
+			})
+		}
+		return writeJSON(c.stdout, struct {
+			Findings []finding      `json:"findings"`
+			Changes  []changeRecord `json:"changes"`
+		}{findings(errs), recs})
+	case formatGitHub:
+		annotateDiags(c.stdout, errs)
+		for _, ch := range changes {
+			// The level follows -fail-on: what fails the run is an error,
+			// a breaking change that does not is a warning.
+			level := levelNotice
+			switch {
+			case fails(ch):
+				level = levelError
+			case ch.Class.Breaking():
+				level = levelWarning
+			}
+			annotate(c.stdout, level, ch.Pos, fmt.Sprintf("%s: %s [%s]", ch.Class, ch.Message, ch.Kind))
+		}
+		return nil
+	}
+	writeDiags(c.stderr, formatText, errs)
+	for _, ch := range changes {
+		fmt.Fprintln(c.stdout, ch.String())
+	}
+	return nil
+}
