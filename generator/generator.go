@@ -31,6 +31,10 @@ type Options struct {
 	// Jobs is how many pages are read at once; 0 means one per CPU. The
 	// output does not depend on it.
 	Jobs int
+	// ModelOnly stops after resolution: the Result has no Files, and the
+	// findings of emission are not looked for. For callers that compare or
+	// count the model, such as diff, emission is most of the work.
+	ModelOnly bool
 }
 
 // Result is what a run produced.
@@ -129,6 +133,11 @@ func Generate(fsys fs.FS, prefix string, opts Options) (*Result, error) {
 	pkg, rdiags := resolve.Resolve(pages, resolve.Options{Package: opts.Package, StrictEnums: opts.StrictEnums})
 	diags = append(diags, rdiags...)
 	res.Model = pkg
+	if opts.ModelOnly {
+		diags.Sort()
+		res.Diags = diags
+		return res, nil
+	}
 	files, err := emit.Package(pkg)
 	var findings diag.List
 	switch {

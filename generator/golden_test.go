@@ -127,3 +127,39 @@ func keys(ms ...map[string]string) []string {
 	sort.Strings(out)
 	return out
 }
+
+// TestModelOnly checks that stopping after resolution gives the model and the
+// reading and resolution findings of a whole run, and no files.
+func TestModelOnly(t *testing.T) {
+	dir := filepath.Join("..", "testdata", "golden", "json-defects", "input")
+	full, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	only, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen", ModelOnly: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if only.Files != nil {
+		t.Errorf("ModelOnly: got %d files, want none", len(only.Files))
+	}
+	if len(full.Model.Structs) == 0 {
+		t.Fatal("the case yields no type: it tests nothing")
+	}
+	if diff := cmp.Diff(full.Model, only.Model); diff != "" {
+		t.Errorf("model (-full +model-only):\n%s", diff)
+	}
+	var want []string
+	for _, d := range full.Diags {
+		if d.Code != "emit" {
+			want = append(want, d.String())
+		}
+	}
+	var got []string
+	for _, d := range only.Diags {
+		got = append(got, d.String())
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("findings (-full +model-only):\n%s", diff)
+	}
+}

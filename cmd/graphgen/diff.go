@@ -140,7 +140,7 @@ func (c *cli) loadSide(arg string) (*generator.Result, error) {
 	default:
 		return nil, fmt.Errorf("%s: not a readable folder: want a spec folder, or REV:PATH for a folder at a git revision", arg)
 	}
-	res, err := generator.Generate(os.DirFS(dir), prefix, generator.Options{Package: "diff"})
+	res, err := generator.Generate(os.DirFS(dir), prefix, generator.Options{Package: "diff", ModelOnly: true})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", arg, err)
 	}
