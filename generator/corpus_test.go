@@ -118,6 +118,24 @@ func BenchmarkCorpus(b *testing.B) {
 			}
 		}
 	})
+	// The stages in between, to show where the time goes: reading the pages
+	// (goldmark parse included), then resolving them into the model.
+	b.Run("read", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, _, _, err := generator.Load(fsys, dir, 0); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("read-resolve", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, err := generator.Generate(fsys, dir, generator.Options{Package: "corpus", ModelOnly: true}); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
 	b.Run("generate", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
