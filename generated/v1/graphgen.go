@@ -37,9 +37,14 @@ import (
 //
 // The value is held through a pointer so that two struct types may hold each
 // other. Nothing writes through that pointer, so copies are independent.
+//
+// Nullable, and so every struct that holds one, cannot be compared with ==,
+// which would compare the pointers rather than the values. That also spares
+// the compiler an equality function for each instantiation and each struct.
 type Nullable[T any] struct {
 	v    *T
 	null bool
+	_    [0]func()
 }
 
 // Some returns a Nullable set to v.
@@ -81,6 +86,7 @@ func IsAbsent[T any](n Nullable[T]) bool { return n.v == nil && !n.null }
 type nullableHeader struct {
 	v    unsafe.Pointer
 	null bool
+	_    [0]func()
 }
 
 // Date is a civil date, an Edm.Date, written in JSON as "2006-01-02". It has
@@ -466,9 +472,20 @@ func enumOf(t reflect.Type) ([]string, bool) {
 	if t.Kind() != reflect.String || t.PkgPath() != pkgPath {
 		return nil, false
 	}
-	m, ok := enumMembers[t.Name()]
+	m, ok := enumIndex()[t.Name()]
 	return m, ok
 }
+
+// enumIndex returns the members of each enum type, by Go name. It is made on
+// first use from enumTable, which the compiler lays out as static data: a map
+// literal of the same would be compiled to code, a lot of it.
+var enumIndex = sync.OnceValue(func() map[string][]string {
+	m := make(map[string][]string, len(enumTable))
+	for _, e := range enumTable {
+		m[e.name] = e.members
+	}
+	return m
+})
 
 // IsValid reports whether e is a declared member of its enum type. It
 // reports false for a type that is not an enum of this package.
@@ -778,8 +795,11 @@ func decodeObject(data []byte, member func(key string, raw json.RawMessage) erro
 	return true, nil
 }
 
-// enumMembers holds the members of each enum type of the package, by Go
-// name, in declaration order.
-var enumMembers = map[string][]string{
-	"InviteParticipantsOperationStatus": {"notStarted", "running", "completed", "failed"},
+// enumTable lists the members of each enum type of the package, by Go name,
+// in declaration order.
+var enumTable = []struct {
+	name    string
+	members []string
+}{
+	{"InviteParticipantsOperationStatus", []string{"notStarted", "running", "completed", "failed"}},
 }
