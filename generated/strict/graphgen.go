@@ -472,20 +472,24 @@ func enumOf(t reflect.Type) ([]string, bool) {
 	if t.Kind() != reflect.String || t.PkgPath() != pkgPath {
 		return nil, false
 	}
-	m, ok := enumIndex()[t.Name()]
+	enumIndexOnce.Do(func() {
+		enumIndex = make(map[string][]string, len(enumTable))
+		for _, e := range enumTable {
+			enumIndex[e.name] = e.members
+		}
+	})
+	m, ok := enumIndex[t.Name()]
 	return m, ok
 }
 
-// enumIndex returns the members of each enum type, by Go name. It is made on
+// enumIndex holds the members of each enum type, by Go name. It is made on
 // first use from enumTable, which the compiler lays out as static data: a map
-// literal of the same would be compiled to code, a lot of it.
-var enumIndex = sync.OnceValue(func() map[string][]string {
-	m := make(map[string][]string, len(enumTable))
-	for _, e := range enumTable {
-		m[e.name] = e.members
-	}
-	return m
-})
+// literal of the same would be compiled to code, a lot of it. sync.Once,
+// unlike the generic sync.OnceValue, adds no instantiation to compile.
+var (
+	enumIndexOnce sync.Once
+	enumIndex     map[string][]string
+)
 
 // IsValid reports whether e is a declared member of its enum type. It
 // reports false for a type that is not an enum of this package.
@@ -618,18 +622,31 @@ type memberInfo struct {
 	elem  reflect.Type // the T of the field's Nullable[T]
 }
 
-// objectInfos caches the objectInfo of each struct type, by reflect.Type.
-var objectInfos sync.Map
+// objectInfos caches the objectInfo of each struct type. A map under a lock
+// rather than a sync.Map, whose generic implementation would be compiled
+// into the package.
+var (
+	objectInfosMu sync.RWMutex
+	objectInfos   = map[reflect.Type]*objectInfo{}
+)
 
 // objectInfoOf returns the objectInfo of the struct type t.
 func objectInfoOf(t reflect.Type) *objectInfo {
-	if info, ok := objectInfos.Load(t); ok {
-		return info.(*objectInfo)
+	objectInfosMu.RLock()
+	info, ok := objectInfos[t]
+	objectInfosMu.RUnlock()
+	if ok {
+		return info
 	}
-	info := &objectInfo{byName: map[string]int{}}
+	info = &objectInfo{byName: map[string]int{}}
 	info.add(t, nil)
-	stored, _ := objectInfos.LoadOrStore(t, info)
-	return stored.(*objectInfo)
+	objectInfosMu.Lock()
+	defer objectInfosMu.Unlock()
+	if stored, ok := objectInfos[t]; ok {
+		return stored
+	}
+	objectInfos[t] = info
+	return info
 }
 
 // add adds the members of the struct type t, found at index.
