@@ -5,9 +5,11 @@ import (
 	"fmt"
 	"go/ast"
 	"go/parser"
+	"go/printer"
 	"go/token"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"strings"
 	"syscall"
@@ -68,6 +70,10 @@ func (c buildCost) mbPerType() float64  { return float64(c.maxKB) / 1024 / float
 //     the package's non-test .go files, parsed with go/parser. Kiota
 //     declares a Parsable interface beside each model struct; the ratios
 //     without those interfaces are logged too.
+//  5. Two reductions of the generated package are built the same way and
+//     logged, to show where its cost is: without the methods of its types
+//     (the MarshalJSON and UnmarshalJSON of each struct), and with only its
+//     type declarations and constants, no function, method or variable.
 //
 // Wall time is sensitive to other load on the machine; CPU time (user +
 // system) is logged beside it as a check. Checked against
@@ -89,13 +95,18 @@ func TestCompileCost(t *testing.T) {
 		version = v
 	}
 
-	ours := graphgenCost(t, dir)
+	ours, reductions := graphgenCost(t, dir)
 	t.Logf("graphgen v1.0: %d types; cold build %.2fs wall, %.2fs CPU, peak RSS %.1f MB; per type %.3f ms, %.3f MB",
 		ours.types, ours.wall.Seconds(), ours.cpu.Seconds(), float64(ours.maxKB)/1024, 1000*ours.secPerType(), ours.mbPerType())
 
 	theirs := kiotaCost(t, version)
 	t.Logf("Kiota msgraph-sdk-go %s models: %d types; cold build %.2fs wall, %.2fs CPU, peak RSS %.1f MB; per type %.3f ms, %.3f MB",
 		version, theirs.types, theirs.wall.Seconds(), theirs.cpu.Seconds(), float64(theirs.maxKB)/1024, 1000*theirs.secPerType(), theirs.mbPerType())
+	for _, f := range reductions {
+		t.Logf("reduced, %s: cold build %.2fs wall, %.2fs CPU, peak RSS %.1f MB; per type, Kiota / reduced: build time %.1fx (CPU %.1fx), peak memory %.1fx",
+			f.name, f.wall.Seconds(), f.cpu.Seconds(), float64(f.maxKB)/1024,
+			theirs.secPerType()/f.secPerType(), (theirs.cpu.Seconds()/float64(theirs.types))/(f.cpu.Seconds()/float64(f.types)), theirs.mbPerType()/f.mbPerType())
+	}
 
 	timeRatio := theirs.secPerType() / ours.secPerType()
 	cpuRatio := (theirs.cpu.Seconds() / float64(theirs.types)) / (ours.cpu.Seconds() / float64(ours.types))
@@ -121,9 +132,15 @@ func TestCompileCost(t *testing.T) {
 	}
 }
 
+// reduction is the cost of a reduction of the generated package.
+type reduction struct {
+	name string
+	buildCost
+}
+
 // graphgenCost generates the v1.0 corpus into a temporary module and
-// builds it cold.
-func graphgenCost(t *testing.T, spec string) buildCost {
+// builds it cold, and then builds the two reductions of step 5 the same way.
+func graphgenCost(t *testing.T, spec string) (buildCost, []reduction) {
 	res, err := generator.Generate(os.DirFS(spec), spec, generator.Options{Package: "cost"})
 	if err != nil {
 		t.Fatal(err)
@@ -144,7 +161,100 @@ func graphgenCost(t *testing.T, spec string) buildCost {
 	goCmd(t, mod, env, "build", "std")
 	c := timedBuild(t, mod, env, "./cost")
 	c.types, c.ifaces = exportedTypes(t, pkg)
-	return c
+
+	var reductions []reduction
+	for _, v := range []struct {
+		name   string
+		keep   func(ast.Decl) bool
+		folder string
+	}{
+		{"without the methods of its types", func(d ast.Decl) bool {
+			f, ok := d.(*ast.FuncDecl)
+			return !ok || f.Recv == nil
+		}, "nomethods"},
+		{"type declarations only", func(d ast.Decl) bool {
+			g, ok := d.(*ast.GenDecl)
+			return ok && g.Tok != token.VAR
+		}, "decls"},
+	} {
+		dir := filepath.Join(mod, v.folder)
+		if err := os.Mkdir(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		for name, src := range files {
+			keep := v.keep
+			if name == "graphgen.go" && v.folder == "nomethods" {
+				// The support file's methods are not the types' methods.
+				keep = func(ast.Decl) bool { return true }
+			}
+			write(t, filepath.Join(dir, name), reduce(t, name, src, keep))
+		}
+		// Each build gets a cache of its own, warmed the same way, so
+		// that nothing is shared with the build of the package itself.
+		env := buildEnv(t)
+		goCmd(t, mod, env, "build", "std")
+		f := reduction{name: v.name, buildCost: timedBuild(t, mod, env, "./"+v.folder)}
+		f.types, f.ifaces = exportedTypes(t, dir)
+		if f.types != c.types {
+			t.Fatalf("reduction %q declares %d types, the package %d", v.name, f.types, c.types)
+		}
+		reductions = append(reductions, f)
+	}
+	return c, reductions
+}
+
+// reduce returns the source of the Go file name with only the declarations
+// keep accepts, and the imports they still use.
+func reduce(t *testing.T, name string, src []byte, keep func(ast.Decl) bool) string {
+	t.Helper()
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, name, src, parser.SkipObjectResolution)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var decls []ast.Decl
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT || keep(d) {
+			decls = append(decls, d)
+		}
+	}
+	f.Decls = decls
+	used := map[string]bool{}
+	ast.Inspect(f, func(n ast.Node) bool {
+		if s, ok := n.(*ast.SelectorExpr); ok {
+			if id, ok := s.X.(*ast.Ident); ok {
+				used[id.Name] = true
+			}
+		}
+		return true
+	})
+	var imports []ast.Spec
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			for _, s := range g.Specs {
+				p := s.(*ast.ImportSpec).Path.Value
+				if used[path.Base(strings.Trim(p, `"`))] {
+					imports = append(imports, s)
+				}
+			}
+		}
+	}
+	var out bytes.Buffer
+	fmt.Fprintf(&out, "package %s\n\n", f.Name.Name)
+	for _, s := range imports {
+		fmt.Fprintf(&out, "import %s\n", s.(*ast.ImportSpec).Path.Value)
+	}
+	for _, d := range f.Decls {
+		if g, ok := d.(*ast.GenDecl); ok && g.Tok == token.IMPORT {
+			continue
+		}
+		out.WriteString("\n")
+		if err := printer.Fprint(&out, fset, d); err != nil {
+			t.Fatal(err)
+		}
+		out.WriteString("\n")
+	}
+	return out.String()
 }
 
 // kiotaCost builds Kiota's models package of msgraph-sdk-go at version cold,

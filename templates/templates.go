@@ -16,7 +16,7 @@ var files embed.FS
 // The names of the templates, which are their file names.
 const (
 	// Support renders graphgen.go; its data is a SupportData. It includes
-	// support_edm.go.tmpl and support_open.go.tmpl, which hold declarations
+	// support_edm.go.tmpl and support_json.go.tmpl, which hold declarations
 	// only, so that each template file has one concern.
 	Support = "support.go.tmpl"
 	// Helpers renders graphgen_test.go; its data is a HelpersData.
@@ -36,9 +36,15 @@ func Parse() (*template.Template, error) {
 // SupportData is the data of the Support template.
 type SupportData struct {
 	Package string
-	// Open says whether any type of the package is open, which is when the
-	// helpers for hand-written JSON methods are needed.
-	Open bool
+	// Enums are the enum types of the package, sorted by name, whose
+	// members IsValid, Values and Validate look up.
+	Enums []SupportEnum
+}
+
+// SupportEnum is an enum type and its members.
+type SupportEnum struct {
+	Name    string   // Go string literal: the Go name of the type
+	Members []string // Go string literals: the values, in declaration order
 }
 
 // HelpersData is the data of the Helpers template.

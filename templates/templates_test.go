@@ -23,7 +23,9 @@ func TestTemplatesRenderGo(t *testing.T) {
 		data           any
 	}{
 		{"support", templates.Support, templates.SupportData{Package: "p"}},
-		{"support with open types", templates.Support, templates.SupportData{Package: "p", Open: true}},
+		{"support with enums", templates.Support, templates.SupportData{Package: "p", Enums: []templates.SupportEnum{
+			{Name: `"E"`, Members: []string{`"a"`, `"b"`}}, {Name: `"Empty"`},
+		}}},
 		{"helpers", templates.Helpers, templates.HelpersData{Package: "p"}},
 		{"file test", templates.FileTest, templates.FileTestData{
 			Package: "p",

@@ -5,6 +5,7 @@ package beta
 import (
 	"encoding/json"
 	"errors"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -17,24 +18,19 @@ type roundTripCase struct {
 	name, input string
 }
 
-// runRoundTrip decodes each input into a T with unknown members rejected,
-// checks that Validate finds nothing, encodes the value again and compares
-// the two as generic JSON, so that member order and spacing do not matter
-// but every member and value does.
-func runRoundTrip[T any, P interface {
-	*T
-	Validate() error
-}](t *testing.T, cases []roundTripCase) {
+// runRoundTrip decodes each input into a T, checks that Validate finds
+// nothing, encodes the value again and compares the two as generic JSON, so
+// that member order and spacing do not matter but every member and value
+// does; a member T does not declare would be lost on the way and show.
+func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			dec := json.NewDecoder(strings.NewReader(tc.input))
-			dec.DisallowUnknownFields()
 			var v T
-			if err := dec.Decode(&v); err != nil {
+			if err := json.Unmarshal([]byte(tc.input), &v); err != nil {
 				t.Fatalf("decoding %s: %v", tc.input, err)
 			}
-			if err := P(&v).Validate(); err != nil {
+			if err := Validate(&v); err != nil {
 				t.Errorf("Validate() = %v, want nil", err)
 			}
 			// By value, so that MarshalJSON methods must not need a pointer.
@@ -56,27 +52,15 @@ func runRoundTrip[T any, P interface {
 	}
 }
 
-// enumType is what every generated enum type provides.
-type enumType[E any] interface {
-	~string
-	Values() []E
-	IsValid() bool
-	String() string
-}
-
 // checkEnum checks that every member of E is valid and survives a round
 // trip, that Values returns a fresh slice, that unknown is not valid, and
 // that decoding unknown fails with decodeError when strict is set and keeps
 // the value otherwise, since the API adds members over time.
-func checkEnum[E enumType[E]](t *testing.T, strict bool, unknown E, decodeError string) {
+func checkEnum[E ~string](t *testing.T, strict bool, unknown E, decodeError string) {
 	t.Helper()
-	var zero E
-	for _, m := range zero.Values() {
-		if !m.IsValid() {
-			t.Errorf("%q.IsValid() = false, want true", m)
-		}
-		if m.String() != string(m) {
-			t.Errorf("%q.String() = %q", m, m.String())
+	for _, m := range Values[E]() {
+		if !IsValid(m) {
+			t.Errorf("IsValid(%q) = false, want true", m)
 		}
 		b, err := json.Marshal(m)
 		if err != nil {
@@ -87,14 +71,14 @@ func checkEnum[E enumType[E]](t *testing.T, strict bool, unknown E, decodeError 
 			t.Errorf("decoding %s = %q, %v; want %q, nil", b, got, err, m)
 		}
 	}
-	if vs := zero.Values(); len(vs) > 0 {
+	if vs := Values[E](); len(vs) > 0 {
 		vs[0] = unknown
-		if zero.Values()[0] == unknown {
+		if Values[E]()[0] == unknown {
 			t.Errorf("Values() returned a slice shared between calls")
 		}
 	}
-	if unknown.IsValid() {
-		t.Errorf("%q.IsValid() = true, want false", unknown)
+	if IsValid(unknown) {
+		t.Errorf("IsValid(%q) = true, want false", unknown)
 	}
 	b, _ := json.Marshal(unknown)
 	var got E
@@ -134,34 +118,39 @@ func checkInvalid(t *testing.T, err error, path, want string) {
 	}
 }
 
+// nullableHolder holds a Nullable as generated structs do.
+type nullableHolder struct {
+	N Nullable[int] `json:"n,omitzero"`
+}
+
+func (h nullableHolder) MarshalJSON() ([]byte, error)     { return marshalObject(&h) }
+func (h *nullableHolder) UnmarshalJSON(data []byte) error { return unmarshalObject(data, h) }
+
 func TestSupportNullable(t *testing.T) {
-	type holder struct {
-		N Nullable[int] `json:"n,omitzero"`
-	}
 	tests := []struct {
-		name                  string
-		input                 string
-		isZero, isNull, isSet bool
-		value                 int
+		name                    string
+		input                   string
+		isAbsent, isNull, isSet bool
+		value                   int
 	}{
-		{name: "absent", input: `{}`, isZero: true},
+		{name: "absent", input: `{}`, isAbsent: true},
 		{name: "null", input: `{"n":null}`, isNull: true},
 		{name: "zero value", input: `{"n":0}`, isSet: true},
 		{name: "value", input: `{"n":7}`, isSet: true, value: 7},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			var h holder
+			var h nullableHolder
 			if err := json.Unmarshal([]byte(tt.input), &h); err != nil {
 				t.Fatal(err)
 			}
 			n := h.N
-			if n.IsZero() != tt.isZero || n.IsNull() != tt.isNull || n.IsSet() != tt.isSet {
-				t.Errorf("IsZero, IsNull, IsSet = %v, %v, %v; want %v, %v, %v",
-					n.IsZero(), n.IsNull(), n.IsSet(), tt.isZero, tt.isNull, tt.isSet)
+			if IsAbsent(n) != tt.isAbsent || IsNull(n) != tt.isNull || IsSet(n) != tt.isSet {
+				t.Errorf("IsAbsent, IsNull, IsSet = %v, %v, %v; want %v, %v, %v",
+					IsAbsent(n), IsNull(n), IsSet(n), tt.isAbsent, tt.isNull, tt.isSet)
 			}
-			if v, ok := n.Get(); v != tt.value || ok != tt.isSet || n.Value() != tt.value {
-				t.Errorf("Get() = %v, %v; Value() = %v; want %v, %v", v, ok, n.Value(), tt.value, tt.isSet)
+			if v, ok := Get(n); v != tt.value || ok != tt.isSet || Value(n) != tt.value {
+				t.Errorf("Get() = %v, %v; Value() = %v; want %v, %v", v, ok, Value(n), tt.value, tt.isSet)
 			}
 			out, err := json.Marshal(h)
 			if err != nil || string(out) != tt.input {
@@ -169,8 +158,33 @@ func TestSupportNullable(t *testing.T) {
 			}
 		})
 	}
-	if Some(3).Value() != 3 || !Null[int]().IsNull() {
+	if Value(Some(3)) != 3 || !IsNull(Null[int]()) {
 		t.Errorf("Some or Null built the wrong state")
+	}
+	var h nullableHolder
+	if err := json.Unmarshal([]byte(`{"n":"seven"}`), &h); err == nil || !IsAbsent(h.N) {
+		t.Errorf("decoding a string into a Nullable[int] = %v, %v; want an error and the value unchanged", h.N, err)
+	}
+}
+
+// TestSupportNullableLayout checks that nullableHeader, through which
+// unmarshalObject sets a Nullable of any type, has the layout of a Nullable.
+func TestSupportNullableLayout(t *testing.T) {
+	for _, nt := range []reflect.Type{
+		reflect.TypeFor[Nullable[bool]](),
+		reflect.TypeFor[Nullable[[]string]](),
+		reflect.TypeFor[Nullable[struct{ a, b, c int64 }]](),
+	} {
+		h := reflect.TypeFor[nullableHeader]()
+		if nt.Size() != h.Size() || nt.NumField() != h.NumField() {
+			t.Fatalf("%v: size %d, %d fields; nullableHeader: size %d, %d fields", nt, nt.Size(), nt.NumField(), h.Size(), h.NumField())
+		}
+		for i := range h.NumField() {
+			nf, hf := nt.Field(i), h.Field(i)
+			if nf.Offset != hf.Offset || nf.Type.Kind() != hf.Type.Kind() && !(nf.Type.Kind() == reflect.Pointer && hf.Type.Kind() == reflect.UnsafePointer) {
+				t.Errorf("%v field %s: offset %d, kind %v; nullableHeader: offset %d, kind %v", nt, nf.Name, nf.Offset, nf.Type.Kind(), hf.Offset, hf.Type.Kind())
+			}
+		}
 	}
 }
 

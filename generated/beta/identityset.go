@@ -40,55 +40,17 @@ type IdentitySet struct {
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON writes @odata.type, then the fields in declaration order, those
-// of bases first, then AdditionalData sorted by key. Absent fields are left
-// out.
+// MarshalJSON writes x as a JSON object: @odata.type, then the fields in
+// declaration order, those of bases first, leaving absent fields out and
+// writing null ones as null. AdditionalData follows, sorted by key.
 func (x IdentitySet) MarshalJSON() ([]byte, error) {
-	var w objectWriter
-	writeMember(&w, "@odata.type", x.ODataType)
-	writeMember(&w, "application", x.Application)
-	writeMember(&w, "conversation", x.Conversation)
-	writeMember(&w, "conversationIdentityType", x.ConversationIdentityType)
-	writeMember(&w, "device", x.Device)
-	writeMember(&w, "phone", x.Phone)
-	writeMember(&w, "user", x.User)
-	w.additional(x.AdditionalData)
-	return w.bytes()
+	return marshalObject(&x)
 }
 
-// UnmarshalJSON decodes the declared members into their fields and keeps every
-// other member in AdditionalData. Member names match exactly, so no member is
-// taken for a field that differs only in case.
+// UnmarshalJSON decodes the members of a JSON object into the fields, keeping
+// absent, null and set apart. Other members are kept in AdditionalData. Member
+// names match exactly, so no member is taken for a field that differs only in
+// case.
 func (x *IdentitySet) UnmarshalJSON(data []byte) error {
-	var v IdentitySet
-	ok, err := decodeObject(data, func(key string, raw json.RawMessage) error {
-		switch key {
-		case "@odata.type":
-			return json.Unmarshal(raw, &v.ODataType)
-		case "application":
-			return json.Unmarshal(raw, &v.Application)
-		case "conversation":
-			return json.Unmarshal(raw, &v.Conversation)
-		case "conversationIdentityType":
-			return json.Unmarshal(raw, &v.ConversationIdentityType)
-		case "device":
-			return json.Unmarshal(raw, &v.Device)
-		case "phone":
-			return json.Unmarshal(raw, &v.Phone)
-		case "user":
-			return json.Unmarshal(raw, &v.User)
-		}
-		v.AdditionalData = addMember(v.AdditionalData, key, raw)
-		return nil
-	})
-	if ok {
-		*x = v
-	}
-	return err
-}
-
-// Validate returns nil: IdentitySet holds no enum value, at any depth, so it
-// has nothing to check. It exists so that every type can be validated alike.
-func (x *IdentitySet) Validate() error {
-	return nil
+	return unmarshalObject(data, x)
 }

@@ -75,5 +75,5 @@ func TestEnumInvitationParticipantInfoEndpointType(t *testing.T) {
 	checkEnum(t, false, InvitationParticipantInfoEndpointType("graphgenUnknownValue"), `"graphgenUnknownValue" is not a valid InvitationParticipantInfoEndpointType (want one of "default", "voicemail")`)
 	var x InvitationParticipantInfo
 	x.EndpointType = Some(InvitationParticipantInfoEndpointType("graphgenUnknownValue"))
-	checkInvalid(t, x.Validate(), "endpointType", `endpointType: "graphgenUnknownValue" is not a valid InvitationParticipantInfoEndpointType (want one of "default", "voicemail")`)
+	checkInvalid(t, Validate(&x), "endpointType", `endpointType: "graphgenUnknownValue" is not a valid InvitationParticipantInfoEndpointType (want one of "default", "voicemail")`)
 }

@@ -21,8 +21,16 @@ type ResultInfo struct {
 	Subcode Nullable[int32] `json:"subcode,omitzero"`
 }
 
-// Validate returns nil: ResultInfo holds no enum value, at any depth, so it has
-// nothing to check. It exists so that every type can be validated alike.
-func (x *ResultInfo) Validate() error {
-	return nil
+// MarshalJSON writes x as a JSON object: @odata.type, then the fields in
+// declaration order, those of bases first, leaving absent fields out and
+// writing null ones as null.
+func (x ResultInfo) MarshalJSON() ([]byte, error) {
+	return marshalObject(&x)
+}
+
+// UnmarshalJSON decodes the members of a JSON object into the fields, keeping
+// absent, null and set apart. Other members are ignored. Member names match
+// exactly, so no member is taken for a field that differs only in case.
+func (x *ResultInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, x)
 }

@@ -7,24 +7,45 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
+	"unsafe"
 )
+
+// The generated types have no methods but for the two JSON methods of each
+// struct, one line each: the compiler builds every method of every generic
+// instantiation and of every type separately, and for the package of the
+// whole Microsoft Graph v1.0 such methods were 95 % of its compile time and
+// 90 % of its memory. What they did is done here once: with reflection, the
+// encoding of members (marshalObject, unmarshalObject), the enum checks
+// (IsValid, Values) and Validate; with generic functions, compiled only
+// where they are called, the accessors of Nullable.
 
 // Nullable is a JSON member that is absent, explicitly null, or set to a
 // value, which may be the zero value of T. The API treats the three
 // differently (null clears a property, absence leaves it alone), so a plain
-// T or *T cannot stand for a member. The zero Nullable is absent, and the
-// omitzero option of a json tag leaves an absent member out of the output.
+// T or *T cannot stand for a member. The zero Nullable is absent.
+//
+// Build one with Some or Null, and read it with Get, Value, IsSet, IsNull
+// and IsAbsent. Nullable has no methods, so that the compiler need not build
+// them for each of its instantiations; the MarshalJSON and UnmarshalJSON
+// methods of the struct that holds it encode and decode it, so a Nullable
+// is encoded as a member of a generated struct, not on its own.
 //
 // The value is held through a pointer so that two struct types may hold each
-// other. A Nullable never writes through that pointer, so copies are
-// independent.
+// other. Nothing writes through that pointer, so copies are independent.
+//
+// Nullable, and so every struct that holds one, cannot be compared with ==,
+// which would compare the pointers rather than the values. That also spares
+// the compiler an equality function for each instantiation and each struct.
 type Nullable[T any] struct {
 	v    *T
 	null bool
+	_    [0]func()
 }
 
 // Some returns a Nullable set to v.
@@ -33,18 +54,8 @@ func Some[T any](v T) Nullable[T] { return Nullable[T]{v: &v} }
 // Null returns a Nullable that is explicitly null.
 func Null[T any]() Nullable[T] { return Nullable[T]{null: true} }
 
-// IsZero reports whether n is absent. It is what the omitzero option of a
-// json tag consults, so a null member is written and an absent one is not.
-func (n Nullable[T]) IsZero() bool { return n.v == nil && !n.null }
-
-// IsNull reports whether n is explicitly null.
-func (n Nullable[T]) IsNull() bool { return n.null }
-
-// IsSet reports whether n holds a value.
-func (n Nullable[T]) IsSet() bool { return n.v != nil }
-
 // Get returns the value of n and whether it has one.
-func (n Nullable[T]) Get() (T, bool) {
+func Get[T any](n Nullable[T]) (T, bool) {
 	if n.v == nil {
 		var zero T
 		return zero, false
@@ -54,39 +65,29 @@ func (n Nullable[T]) Get() (T, bool) {
 
 // Value returns the value of n, or the zero value of T when n is absent or
 // null.
-func (n Nullable[T]) Value() T {
-	v, _ := n.Get()
+func Value[T any](n Nullable[T]) T {
+	v, _ := Get(n)
 	return v
 }
 
-// MarshalJSON writes the value, or null. An absent Nullable is written as
-// null too: leaving it out is the job of the omitzero option.
-func (n Nullable[T]) MarshalJSON() ([]byte, error) {
-	if n.v == nil {
-		return []byte("null"), nil
-	}
-	// Through the pointer, so that MarshalJSON methods with either receiver
-	// are used.
-	return json.Marshal(n.v)
-}
+// IsSet reports whether n holds a value.
+func IsSet[T any](n Nullable[T]) bool { return n.v != nil }
 
-// UnmarshalJSON makes n null for a JSON null, and otherwise decodes the value
-// into a new T.
-//
-// encoding/json does not pass the options of a json.Decoder to UnmarshalJSON
-// methods, so DisallowUnknownFields applies to the members of the top-level
-// value only.
-func (n *Nullable[T]) UnmarshalJSON(data []byte) error {
-	if string(bytes.TrimSpace(data)) == "null" {
-		*n = Null[T]()
-		return nil
-	}
-	v := new(T)
-	if err := json.Unmarshal(data, v); err != nil {
-		return err
-	}
-	*n = Nullable[T]{v: v}
-	return nil
+// IsNull reports whether n is explicitly null.
+func IsNull[T any](n Nullable[T]) bool { return n.null }
+
+// IsAbsent reports whether n is absent, which is when MarshalJSON leaves
+// the member out.
+func IsAbsent[T any](n Nullable[T]) bool { return n.v == nil && !n.null }
+
+// nullableHeader has the layout of every Nullable[T], whatever T, so that
+// unmarshalObject can set a Nullable it only knows through reflection:
+// reflect does not set unexported fields. TestSupportNullableLayout checks
+// that the two layouts agree.
+type nullableHeader struct {
+	v    unsafe.Pointer
+	null bool
+	_    [0]func()
 }
 
 // Date is a civil date, an Edm.Date, written in JSON as "2006-01-02". It has
@@ -463,17 +464,73 @@ func (e *EnumError) Error() string {
 	return b.String()
 }
 
-// newEnumError returns the error for v, a value of the enum type named
-// typeName found at path.
-func newEnumError[E interface {
-	~string
-	Values() []E
-}](path, typeName string, v E) *EnumError {
-	var want []string
-	for _, m := range v.Values() {
-		want = append(want, string(m))
+// pkgPath is the import path of this package, which tells its types from
+// others of the same name.
+var pkgPath = reflect.TypeFor[EnumError]().PkgPath()
+
+// enumOf returns the members of the enum type t, and whether t is one.
+func enumOf(t reflect.Type) ([]string, bool) {
+	if t.Kind() != reflect.String || t.PkgPath() != pkgPath {
+		return nil, false
 	}
-	return &EnumError{Path: path, Type: typeName, Value: string(v), Want: want}
+	enumIndexOnce.Do(func() {
+		enumIndex = make(map[string][]string, len(enumTable))
+		for _, e := range enumTable {
+			enumIndex[e.name] = e.members
+		}
+	})
+	m, ok := enumIndex[t.Name()]
+	return m, ok
+}
+
+// enumIndex holds the members of each enum type, by Go name. It is made on
+// first use from enumTable, which the compiler lays out as static data: a map
+// literal of the same would be compiled to code, a lot of it. sync.Once,
+// unlike the generic sync.OnceValue, adds no instantiation to compile.
+var (
+	enumIndexOnce sync.Once
+	enumIndex     map[string][]string
+)
+
+// IsValid reports whether e is a declared member of its enum type. It
+// reports false for a type that is not an enum of this package.
+func IsValid[E ~string](e E) bool {
+	m, _ := enumOf(reflect.TypeFor[E]())
+	return slices.Contains(m, string(e))
+}
+
+// Values returns the members of the enum type E in declaration order, in a
+// new slice on each call, so a caller may change it. It returns nil for a
+// type that is not an enum of this package.
+func Values[E ~string]() []E {
+	m, _ := enumOf(reflect.TypeFor[E]())
+	var vs []E
+	for _, v := range m {
+		vs = append(vs, E(v))
+	}
+	return vs
+}
+
+// newEnumError returns the error for v, a value of the enum type t, whose
+// members are want, found at path.
+func newEnumError(path string, t reflect.Type, v string, want []string) *EnumError {
+	return &EnumError{Path: path, Type: t.Name(), Value: v, Want: slices.Clone(want)}
+}
+
+// decodeEnum decodes a JSON string into e, rejecting a value that is not a
+// member with an *EnumError. It is the UnmarshalJSON method of the enum types
+// of a package generated with strict enums.
+func decodeEnum[E ~string](data []byte, e *E) error {
+	var s string
+	if err := json.Unmarshal(data, &s); err != nil {
+		return err
+	}
+	t := reflect.TypeFor[E]()
+	if m, _ := enumOf(t); !slices.Contains(m, s) {
+		return newEnumError("", t, s, m)
+	}
+	*e = E(s)
+	return nil
 }
 
 // ValidationErrors is every invalid value Validate found, in field order.
@@ -488,19 +545,53 @@ func (e ValidationErrors) Error() string {
 // Unwrap returns the errors, for errors.Is and errors.As.
 func (e ValidationErrors) Unwrap() []error { return e }
 
-// validator is a value whose enum values can be checked.
-type validator interface {
-	validate(path string, errs *[]error)
-}
-
-// validateAll checks v, returning nil or the ValidationErrors.
-func validateAll(v validator) error {
+// Validate reports every enum value in v, a struct of this package or a
+// pointer to one, at any depth, that is not a declared member, as
+// ValidationErrors holding an *EnumError for each, in field order, with the
+// JSON path of the value. Decoding keeps such values, since the API adds
+// members over time, so this is where they are caught.
+func Validate(v any) error {
 	var errs []error
-	v.validate("", &errs)
+	validateValue(reflect.ValueOf(v), "", &errs)
 	if len(errs) == 0 {
 		return nil
 	}
 	return ValidationErrors(errs)
+}
+
+// validateValue appends an error for each invalid enum value in v, whose
+// JSON path is path. It walks the members of generated structs, their
+// bases, the values of Nullables and the elements of slices; it reads
+// unexported fields, which reflect allows, but never sets them.
+func validateValue(v reflect.Value, path string, errs *[]error) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			validateValue(v.Elem(), path, errs)
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // bytes and raw JSON hold no enum value
+		}
+		for i := range v.Len() {
+			validateValue(v.Index(i), elemPath(path, i), errs)
+		}
+	case reflect.String:
+		if m, ok := enumOf(v.Type()); ok && !slices.Contains(m, v.String()) {
+			*errs = append(*errs, newEnumError(path, v.Type(), v.String(), m))
+		}
+	case reflect.Struct:
+		if isNullable(v.Type()) {
+			validateValue(v.Field(0), path, errs)
+			return
+		}
+		if v.Type().PkgPath() != pkgPath {
+			return
+		}
+		for _, m := range objectInfoOf(v.Type()).members {
+			validateValue(v.FieldByIndex(m.index), memberPath(path, m.name), errs)
+		}
+	}
 }
 
 // memberPath returns the path of the member name of the object at path.
@@ -516,75 +607,175 @@ func elemPath(path string, i int) string {
 	return path + "[" + strconv.Itoa(i) + "]"
 }
 
-// objectWriter writes a JSON object member by member, for the MarshalJSON
-// methods of open types.
-type objectWriter struct {
-	buf      bytes.Buffer
-	declared map[string]bool
-	err      error
+// objectInfo is how a generated struct type is encoded: its members in
+// declaration order, those of embedded bases first, as encoding/json orders
+// them, and where its additional data is.
+type objectInfo struct {
+	members []memberInfo
+	byName  map[string]int // index in members of each JSON name
+	extra   []int          // index of the AdditionalData field; nil for a closed type
 }
 
-// writeMember writes the member key unless v is absent, and records key as
-// declared so that additional data cannot write it a second time.
-func writeMember[T any](w *objectWriter, key string, v Nullable[T]) {
-	if w.declared == nil {
-		w.declared = map[string]bool{}
-	}
-	w.declared[key] = true
-	if v.IsZero() || w.err != nil {
-		return
-	}
-	b, err := v.MarshalJSON()
-	if err != nil {
-		w.err = fmt.Errorf("member %q: %w", key, err)
-		return
-	}
-	w.raw(key, b)
+// memberInfo is one member of a generated struct: a Nullable field.
+type memberInfo struct {
+	name  string       // the JSON name
+	index []int        // for reflect.Value.FieldByIndex
+	elem  reflect.Type // the T of the field's Nullable[T]
 }
 
-// raw writes the member key with the JSON value b.
-func (w *objectWriter) raw(key string, b []byte) {
-	if w.buf.Len() == 0 {
-		w.buf.WriteByte('{')
-	} else {
-		w.buf.WriteByte(',')
+// objectInfos caches the objectInfo of each struct type. A map under a lock
+// rather than a sync.Map, whose generic implementation would be compiled
+// into the package.
+var (
+	objectInfosMu sync.RWMutex
+	objectInfos   = map[reflect.Type]*objectInfo{}
+)
+
+// objectInfoOf returns the objectInfo of the struct type t.
+func objectInfoOf(t reflect.Type) *objectInfo {
+	objectInfosMu.RLock()
+	info, ok := objectInfos[t]
+	objectInfosMu.RUnlock()
+	if ok {
+		return info
 	}
-	k, _ := json.Marshal(key)
-	w.buf.Write(k)
-	w.buf.WriteByte(':')
-	w.buf.Write(b)
+	info = &objectInfo{byName: map[string]int{}}
+	info.add(t, nil)
+	objectInfosMu.Lock()
+	defer objectInfosMu.Unlock()
+	if stored, ok := objectInfos[t]; ok {
+		return stored
+	}
+	objectInfos[t] = info
+	return info
 }
 
-// additional writes the members of m that no field declares, sorted by key
-// so that the output does not depend on map order.
-func (w *objectWriter) additional(m map[string]json.RawMessage) {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		if !w.declared[k] {
-			keys = append(keys, k)
+// add adds the members of the struct type t, found at index.
+func (info *objectInfo) add(t reflect.Type, index []int) {
+	for i := range t.NumField() {
+		f := t.Field(i)
+		at := append(slices.Clip(index), i)
+		switch {
+		case f.Anonymous && f.Type.Kind() == reflect.Struct:
+			// An embedded base: its members sit in the same JSON object.
+			info.add(f.Type, at)
+		case f.Name == "AdditionalData" && f.Type == reflect.TypeFor[map[string]json.RawMessage]():
+			info.extra = at
+		case f.IsExported() && isNullable(f.Type):
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name == "" || name == "-" {
+				continue
+			}
+			info.byName[name] = len(info.members)
+			info.members = append(info.members, memberInfo{name: name, index: at, elem: f.Type.Field(0).Type.Elem()})
 		}
 	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		v := m[k]
-		if !json.Valid(v) {
-			w.err = fmt.Errorf("additional member %q: invalid JSON %q", k, v)
-			return
-		}
-		w.raw(k, v)
-	}
 }
 
-// bytes returns the object, or the first error.
-func (w *objectWriter) bytes() ([]byte, error) {
-	if w.err != nil {
-		return nil, w.err
+// isNullable reports whether t is an instantiation of Nullable.
+func isNullable(t reflect.Type) bool {
+	return t.Kind() == reflect.Struct && t.PkgPath() == pkgPath && strings.HasPrefix(t.Name(), "Nullable[")
+}
+
+// marshalObject writes the struct x points to as a JSON object: its members
+// in declaration order, those of bases first, leaving absent ones out and
+// writing null ones as null, then, for an open type, its additional data
+// sorted by key, so that the output does not depend on map order. Each value
+// is encoded through a pointer, so that MarshalJSON methods with either
+// receiver are used.
+func marshalObject(x any) ([]byte, error) {
+	v := reflect.ValueOf(x).Elem()
+	info := objectInfoOf(v.Type())
+	var buf bytes.Buffer
+	buf.WriteByte('{')
+	member := func(key string, value []byte) {
+		if buf.Len() > 1 {
+			buf.WriteByte(',')
+		}
+		k, _ := json.Marshal(key)
+		buf.Write(k)
+		buf.WriteByte(':')
+		buf.Write(value)
 	}
-	if w.buf.Len() == 0 {
-		return []byte("{}"), nil
+	for _, m := range info.members {
+		f := v.FieldByIndex(m.index)
+		p := f.Field(0)
+		switch {
+		case !p.IsNil():
+			b, err := json.Marshal(reflect.NewAt(m.elem, p.UnsafePointer()).Interface())
+			if err != nil {
+				return nil, fmt.Errorf("member %q: %w", m.name, err)
+			}
+			member(m.name, b)
+		case f.Field(1).Bool():
+			member(m.name, []byte("null"))
+		}
 	}
-	w.buf.WriteByte('}')
-	return w.buf.Bytes(), nil
+	if info.extra != nil {
+		extra := v.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage)
+		keys := make([]string, 0, len(extra))
+		for k := range extra {
+			if _, declared := info.byName[k]; !declared {
+				keys = append(keys, k)
+			}
+		}
+		slices.Sort(keys)
+		for _, k := range keys {
+			if !json.Valid(extra[k]) {
+				return nil, fmt.Errorf("additional member %q: invalid JSON %q", k, extra[k])
+			}
+			member(k, extra[k])
+		}
+	}
+	buf.WriteByte('}')
+	return buf.Bytes(), nil
+}
+
+// unmarshalObject decodes the JSON object data into the struct x points to:
+// each declared member into its field, JSON null as an explicit null, and,
+// for an open type, every other member into AdditionalData; a closed type
+// ignores other members, as encoding/json does. Member names match exactly,
+// so no member is taken for a field that differs only in case. A JSON null
+// leaves the struct unchanged, as encoding/json does.
+//
+// encoding/json does not pass the options of a json.Decoder to UnmarshalJSON
+// methods, so DisallowUnknownFields does not apply to generated structs.
+func unmarshalObject(data []byte, x any) error {
+	v := reflect.New(reflect.TypeOf(x).Elem()).Elem()
+	info := objectInfoOf(v.Type())
+	var extra map[string]json.RawMessage
+	ok, err := decodeObject(data, func(key string, raw json.RawMessage) error {
+		i, declared := info.byName[key]
+		if !declared {
+			if info.extra != nil {
+				if extra == nil {
+					extra = map[string]json.RawMessage{}
+				}
+				extra[key] = raw
+			}
+			return nil
+		}
+		m := info.members[i]
+		h := (*nullableHeader)(v.FieldByIndex(m.index).Addr().UnsafePointer())
+		if string(bytes.TrimSpace(raw)) == "null" {
+			*h = nullableHeader{null: true}
+			return nil
+		}
+		p := reflect.New(m.elem)
+		if err := json.Unmarshal(raw, p.Interface()); err != nil {
+			return err
+		}
+		*h = nullableHeader{v: p.UnsafePointer()}
+		return nil
+	})
+	if !ok {
+		return err
+	}
+	if extra != nil {
+		v.FieldByIndex(info.extra).Set(reflect.ValueOf(extra))
+	}
+	reflect.ValueOf(x).Elem().Set(v)
+	return err
 }
 
 // decodeObject calls member for each member of the JSON object data, in
@@ -622,12 +813,12 @@ func decodeObject(data []byte, member func(key string, raw json.RawMessage) erro
 	return true, nil
 }
 
-// addMember records a member that no field declares, making the map when
-// this is the first.
-func addMember(m map[string]json.RawMessage, key string, raw json.RawMessage) map[string]json.RawMessage {
-	if m == nil {
-		m = map[string]json.RawMessage{}
-	}
-	m[key] = raw
-	return m
+// enumTable lists the members of each enum type of the package, by Go name,
+// in declaration order.
+var enumTable = []struct {
+	name    string
+	members []string
+}{
+	{"InvitationParticipantInfoEndpointType", []string{"default", "voicemail"}},
+	{"InviteParticipantsOperationStatus", []string{"notStarted", "running", "completed", "failed"}},
 }

@@ -2,8 +2,6 @@
 
 package strict
 
-import "encoding/json"
-
 // InvitationParticipantInfo represents an entity that is being invited to a
 // group call.
 //
@@ -26,28 +24,25 @@ type InvitationParticipantInfo struct {
 	ReplacesCallID Nullable[string] `json:"replacesCallId,omitzero"`
 }
 
-// Validate reports every enum value in x, at any depth, that is not a declared
-// member, as ValidationErrors holding an *EnumError for each. Decoding rejects
-// such values in this package, so Validate catches those set in Go.
-func (x *InvitationParticipantInfo) Validate() error {
-	return validateAll(x)
+// MarshalJSON writes x as a JSON object: @odata.type, then the fields in
+// declaration order, those of bases first, leaving absent fields out and
+// writing null ones as null.
+func (x InvitationParticipantInfo) MarshalJSON() ([]byte, error) {
+	return marshalObject(&x)
 }
 
-// validate appends an error for each invalid enum value in x, whose JSON path
-// is path.
-func (x *InvitationParticipantInfo) validate(path string, errs *[]error) {
-	if x == nil {
-		return
-	}
-	if v, ok := x.EndpointType.Get(); ok {
-		v.validate(memberPath(path, "endpointType"), errs)
-	}
+// UnmarshalJSON decodes the members of a JSON object into the fields, keeping
+// absent, null and set apart. Other members are ignored. Member names match
+// exactly, so no member is taken for a field that differs only in case.
+func (x *InvitationParticipantInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, x)
 }
 
 // InvitationParticipantInfoEndpointType lists the values documented for
 // property endpointType of invitationParticipantInfo.
 //
-// Decoding rejects a value that is not a member, with an *EnumError.
+// Decoding rejects a value that is not a member, with an *EnumError. IsValid
+// and Values check and list the members.
 type InvitationParticipantInfoEndpointType string
 
 // The members of InvitationParticipantInfoEndpointType.
@@ -59,45 +54,9 @@ const (
 	InvitationParticipantInfoEndpointTypeVoicemail InvitationParticipantInfoEndpointType = "voicemail"
 )
 
-// Values returns the members of InvitationParticipantInfoEndpointType in
-// declaration order, in a new slice on each call, so a caller may change it.
-func (InvitationParticipantInfoEndpointType) Values() []InvitationParticipantInfoEndpointType {
-	return []InvitationParticipantInfoEndpointType{InvitationParticipantInfoEndpointTypeDefault, InvitationParticipantInfoEndpointTypeVoicemail}
-}
-
-// IsValid reports whether e is a member of
-// InvitationParticipantInfoEndpointType.
-func (e InvitationParticipantInfoEndpointType) IsValid() bool {
-	switch e {
-	case InvitationParticipantInfoEndpointTypeDefault, InvitationParticipantInfoEndpointTypeVoicemail:
-		return true
-	}
-	return false
-}
-
-// String returns e as written in JSON.
-func (e InvitationParticipantInfoEndpointType) String() string {
-	return string(e)
-}
-
-// validate appends an *EnumError when e, found at path, is not a member.
-func (e InvitationParticipantInfoEndpointType) validate(path string, errs *[]error) {
-	if !e.IsValid() {
-		*errs = append(*errs, newEnumError(path, "InvitationParticipantInfoEndpointType", e))
-	}
-}
-
 // UnmarshalJSON decodes a member of InvitationParticipantInfoEndpointType. It
 // rejects any other value with an *EnumError, since the package was generated
 // with strict enums.
 func (e *InvitationParticipantInfoEndpointType) UnmarshalJSON(data []byte) error {
-	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
-		return err
-	}
-	if v := InvitationParticipantInfoEndpointType(s); !v.IsValid() {
-		return newEnumError("", "InvitationParticipantInfoEndpointType", v)
-	}
-	*e = InvitationParticipantInfoEndpointType(s)
-	return nil
+	return decodeEnum(data, e)
 }

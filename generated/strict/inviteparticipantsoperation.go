@@ -2,8 +2,6 @@
 
 package strict
 
-import "encoding/json"
-
 // InviteParticipantsOperation represents the status of a long-running
 // participant invitation operation, triggered by a call to the
 // participant-invite API.
@@ -32,31 +30,25 @@ type InviteParticipantsOperation struct {
 	Status Nullable[InviteParticipantsOperationStatus] `json:"status,omitzero"`
 }
 
-// Validate reports every enum value in x, at any depth, that is not a declared
-// member, as ValidationErrors holding an *EnumError for each. Decoding rejects
-// such values in this package, so Validate catches those set in Go.
-func (x *InviteParticipantsOperation) Validate() error {
-	return validateAll(x)
+// MarshalJSON writes x as a JSON object: @odata.type, then the fields in
+// declaration order, those of bases first, leaving absent fields out and
+// writing null ones as null.
+func (x InviteParticipantsOperation) MarshalJSON() ([]byte, error) {
+	return marshalObject(&x)
 }
 
-// validate appends an error for each invalid enum value in x, whose JSON path
-// is path.
-func (x *InviteParticipantsOperation) validate(path string, errs *[]error) {
-	if x == nil {
-		return
-	}
-	for i, v := range x.Participants.Value() {
-		v.validate(elemPath(memberPath(path, "participants"), i), errs)
-	}
-	if v, ok := x.Status.Get(); ok {
-		v.validate(memberPath(path, "status"), errs)
-	}
+// UnmarshalJSON decodes the members of a JSON object into the fields, keeping
+// absent, null and set apart. Other members are ignored. Member names match
+// exactly, so no member is taken for a field that differs only in case.
+func (x *InviteParticipantsOperation) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, x)
 }
 
 // InviteParticipantsOperationStatus lists the values documented for property
 // status of inviteParticipantsOperation.
 //
-// Decoding rejects a value that is not a member, with an *EnumError.
+// Decoding rejects a value that is not a member, with an *EnumError. IsValid
+// and Values check and list the members.
 type InviteParticipantsOperationStatus string
 
 // The members of InviteParticipantsOperationStatus.
@@ -74,52 +66,9 @@ const (
 	InviteParticipantsOperationStatusFailed InviteParticipantsOperationStatus = "failed"
 )
 
-// Values returns the members of InviteParticipantsOperationStatus in
-// declaration order, in a new slice on each call, so a caller may change it.
-func (InviteParticipantsOperationStatus) Values() []InviteParticipantsOperationStatus {
-	return []InviteParticipantsOperationStatus{
-		InviteParticipantsOperationStatusNotStarted,
-		InviteParticipantsOperationStatusRunning,
-		InviteParticipantsOperationStatusCompleted,
-		InviteParticipantsOperationStatusFailed,
-	}
-}
-
-// IsValid reports whether e is a member of InviteParticipantsOperationStatus.
-func (e InviteParticipantsOperationStatus) IsValid() bool {
-	switch e {
-	case InviteParticipantsOperationStatusNotStarted,
-		InviteParticipantsOperationStatusRunning,
-		InviteParticipantsOperationStatusCompleted,
-		InviteParticipantsOperationStatusFailed:
-		return true
-	}
-	return false
-}
-
-// String returns e as written in JSON.
-func (e InviteParticipantsOperationStatus) String() string {
-	return string(e)
-}
-
-// validate appends an *EnumError when e, found at path, is not a member.
-func (e InviteParticipantsOperationStatus) validate(path string, errs *[]error) {
-	if !e.IsValid() {
-		*errs = append(*errs, newEnumError(path, "InviteParticipantsOperationStatus", e))
-	}
-}
-
 // UnmarshalJSON decodes a member of InviteParticipantsOperationStatus. It
 // rejects any other value with an *EnumError, since the package was generated
 // with strict enums.
 func (e *InviteParticipantsOperationStatus) UnmarshalJSON(data []byte) error {
-	var s string
-	if err := json.Unmarshal(data, &s); err != nil {
-		return err
-	}
-	if v := InviteParticipantsOperationStatus(s); !v.IsValid() {
-		return newEnumError("", "InviteParticipantsOperationStatus", v)
-	}
-	*e = InviteParticipantsOperationStatus(s)
-	return nil
+	return decodeEnum(data, e)
 }

@@ -99,5 +99,5 @@ func TestEnumInviteParticipantsOperationStatus(t *testing.T) {
 	checkEnum(t, true, InviteParticipantsOperationStatus("graphgenUnknownValue"), `"graphgenUnknownValue" is not a valid InviteParticipantsOperationStatus (want one of "notStarted", "running", "completed", "failed")`)
 	var x InviteParticipantsOperation
 	x.Status = Some(InviteParticipantsOperationStatus("graphgenUnknownValue"))
-	checkInvalid(t, x.Validate(), "status", `status: "graphgenUnknownValue" is not a valid InviteParticipantsOperationStatus (want one of "notStarted", "running", "completed", "failed")`)
+	checkInvalid(t, Validate(&x), "status", `status: "graphgenUnknownValue" is not a valid InviteParticipantsOperationStatus (want one of "notStarted", "running", "completed", "failed")`)
 }

@@ -20,9 +20,16 @@ type InvitationParticipantInfo struct {
 	ReplacesCallID Nullable[string] `json:"replacesCallId,omitzero"`
 }
 
-// Validate returns nil: InvitationParticipantInfo holds no enum value, at any
-// depth, so it has nothing to check. It exists so that every type can be
-// validated alike.
-func (x *InvitationParticipantInfo) Validate() error {
-	return nil
+// MarshalJSON writes x as a JSON object: @odata.type, then the fields in
+// declaration order, those of bases first, leaving absent fields out and
+// writing null ones as null.
+func (x InvitationParticipantInfo) MarshalJSON() ([]byte, error) {
+	return marshalObject(&x)
+}
+
+// UnmarshalJSON decodes the members of a JSON object into the fields, keeping
+// absent, null and set apart. Other members are ignored. Member names match
+// exactly, so no member is taken for a field that differs only in case.
+func (x *InvitationParticipantInfo) UnmarshalJSON(data []byte) error {
+	return unmarshalObject(data, x)
 }

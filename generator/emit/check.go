@@ -37,7 +37,6 @@ func ReservedNames() []string { return model.SupportNames() }
 // with what declares each, which no field of s may take.
 func reservedMembers(s *model.Struct) map[string]string {
 	m := map[string]string{
-		"Validate":      "the Validate method",
 		"MarshalJSON":   "the MarshalJSON method",
 		"UnmarshalJSON": "the UnmarshalJSON method",
 	}

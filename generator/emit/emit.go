@@ -16,6 +16,7 @@ import (
 	"go/format"
 	"runtime"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -54,8 +55,6 @@ func Package(pkg *model.Package) (map[string][]byte, error) {
 		tmpl:    tmpl,
 		out:     map[string][]byte{},
 	}
-	g.invalid = mayBeInvalid(g.structs)
-	g.validated = heldEnums(g.structs)
 	g.holders = enumHolders(g.structs)
 	if err := g.emit(); err != nil {
 		return nil, err
@@ -69,13 +68,7 @@ type generator struct {
 	structs []*model.Struct // sorted by name
 	enums   []*model.Enum   // sorted by name
 	tmpl    *template.Template
-	// invalid holds the structs that can hold an enum value, at any depth,
-	// which are those whose Validate has work to do.
-	invalid map[*model.Struct]bool
-	// validated holds the enums that some field holds, which are those
-	// that need a validate method.
-	validated map[*model.Enum]bool
-	// holders holds, for each enum in validated, the field whose
+	// holders holds, for each enum that a field holds, the field whose
 	// Validate the enum's test exercises.
 	holders map[*model.Enum]holderRef
 	out     map[string][]byte
@@ -134,8 +127,15 @@ func (g *generator) emit() error {
 		g.out[name] = r.file
 		g.out[testFileName(name)] = r.test
 	}
-	open := slices.ContainsFunc(g.structs, func(s *model.Struct) bool { return s.Open })
-	if err := g.render(supportFile, templates.Support, templates.SupportData{Package: g.pkg.Name, Open: open}); err != nil {
+	support := templates.SupportData{Package: g.pkg.Name}
+	for _, e := range g.enums {
+		se := templates.SupportEnum{Name: strconv.Quote(e.Name)}
+		for _, m := range e.Members {
+			se.Members = append(se.Members, strconv.Quote(m.Value))
+		}
+		support.Enums = append(support.Enums, se)
+	}
+	if err := g.render(supportFile, templates.Support, support); err != nil {
 		return err
 	}
 	return g.render(helpersFile, templates.Helpers, templates.HelpersData{Package: g.pkg.Name})
@@ -238,41 +238,4 @@ func sortedEnums(pkg *model.Package) []*model.Enum {
 	e := slices.Clone(pkg.Enums)
 	slices.SortStableFunc(e, func(a, b *model.Enum) int { return cmp.Compare(a.Name, b.Name) })
 	return e
-}
-
-// mayBeInvalid returns the structs that hold an enum value, directly, in a
-// base or in a nested struct. It iterates to a fixed point because types
-// refer to each other in cycles.
-func mayBeInvalid(structs []*model.Struct) map[*model.Struct]bool {
-	invalid := map[*model.Struct]bool{}
-	for changed := true; changed; {
-		changed = false
-		for _, s := range structs {
-			if invalid[s] {
-				continue
-			}
-			hit := s.Base != nil && invalid[s.Base]
-			for _, f := range s.Fields {
-				hit = hit || f.Type.Kind == model.KindEnum || f.Type.Kind == model.KindStruct && invalid[f.Type.Struct]
-			}
-			if hit {
-				invalid[s] = true
-				changed = true
-			}
-		}
-	}
-	return invalid
-}
-
-// heldEnums returns the enums that a field of one of structs holds.
-func heldEnums(structs []*model.Struct) map[*model.Enum]bool {
-	held := map[*model.Enum]bool{}
-	for _, s := range structs {
-		for _, f := range s.Fields {
-			if f.Type.Kind == model.KindEnum {
-				held[f.Type.Enum] = true
-			}
-		}
-	}
-	return held
 }

@@ -9,18 +9,16 @@ import (
 	"github.com/graphgen/graphgen/generator/model"
 )
 
-// structDecl emits the type declaration of s and its methods: JSON methods
-// when its chain is open, and Validate always.
+// structDecl emits the type declaration of s and its two JSON methods.
+// They are one line each, calling the shared code of the support file:
+// every method of a generated type costs compile time and memory, so s has
+// no other.
 func (g *generator) structDecl(f *jen.File, s *model.Struct) {
 	f.Add(comment(structDoc(s)...)).Type().Id(s.Name).Struct(structFields(s)...)
-	if s.OpenChain() {
-		f.Line()
-		marshal(f, s)
-		f.Line()
-		unmarshal(f, s)
-	}
 	f.Line()
-	g.validate(f, s)
+	marshal(f, s)
+	f.Line()
+	unmarshal(f, s)
 }
 
 // structDoc returns the paragraphs of the doc comment of s: the page's
@@ -76,96 +74,33 @@ func structFields(s *model.Struct) []jen.Code {
 	return fields
 }
 
-// marshal emits the MarshalJSON method of a struct whose chain is open. It
-// has a value receiver so that it applies to values as well as pointers.
+// marshal emits the MarshalJSON method of s. It has a value receiver so
+// that it applies to values as well as pointers. Every struct gets its own:
+// the method of an embedded base would be promoted and encode only the
+// base's fields.
 func marshal(f *jen.File, s *model.Struct) {
-	body := []jen.Code{jen.Var().Id("w").Id("objectWriter")}
-	member := func(key, field string) {
-		body = append(body, jen.Id("writeMember").Call(jen.Op("&").Id("w"), jen.Lit(key), jen.Id("x").Dot(field)))
-	}
+	doc := "MarshalJSON writes x as a JSON object: the fields in declaration order, those of bases first, leaving absent fields out and writing null ones as null."
 	if chainHasODataType(s) {
-		member("@odata.type", "ODataType")
+		doc = "MarshalJSON writes x as a JSON object: @odata.type, then the fields in declaration order, those of bases first, leaving absent fields out and writing null ones as null."
 	}
-	for _, fl := range s.AllFields() {
-		member(fl.JSONName, fl.Name)
+	if s.OpenChain() {
+		doc += " AdditionalData follows, sorted by key."
 	}
-	body = append(body,
-		jen.Id("w").Dot("additional").Call(jen.Id("x").Dot("AdditionalData")),
-		jen.Return(jen.Id("w").Dot("bytes").Call()),
-	)
-	f.Add(comment("MarshalJSON writes @odata.type, then the fields in declaration order, those of bases first, then AdditionalData sorted by key. Absent fields are left out.")).
-		Func().Params(jen.Id("x").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(body...)
+	f.Add(comment(doc)).
+		Func().Params(jen.Id("x").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
+		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("x"))))
 }
 
-// unmarshal emits the UnmarshalJSON method of a struct whose chain is open.
-// Every such struct gets its own: the method of an embedded base would be
-// promoted and decode only the base's fields.
+// unmarshal emits the UnmarshalJSON method of s.
 func unmarshal(f *jen.File, s *model.Struct) {
-	var cases []jen.Code
-	member := func(key, field string) {
-		cases = append(cases, jen.Case(jen.Lit(key)).Return(
-			jen.Qual("encoding/json", "Unmarshal").Call(jen.Id("raw"), jen.Op("&").Id("v").Dot(field))))
+	doc := "UnmarshalJSON decodes the members of a JSON object into the fields, keeping absent, null and set apart."
+	if s.OpenChain() {
+		doc += " Other members are kept in AdditionalData."
+	} else {
+		doc += " Other members are ignored."
 	}
-	if chainHasODataType(s) {
-		member("@odata.type", "ODataType")
-	}
-	for _, fl := range s.AllFields() {
-		member(fl.JSONName, fl.Name)
-	}
-	var callback []jen.Code
-	if len(cases) > 0 {
-		callback = append(callback, jen.Switch(jen.Id("key")).Block(cases...))
-	}
-	callback = append(callback,
-		jen.Id("v").Dot("AdditionalData").Op("=").Id("addMember").Call(jen.Id("v").Dot("AdditionalData"), jen.Id("key"), jen.Id("raw")),
-		jen.Return(jen.Nil()),
-	)
-	f.Add(comment("UnmarshalJSON decodes the declared members into their fields and keeps every other member in AdditionalData. Member names match exactly, so no member is taken for a field that differs only in case.")).
+	doc += " Member names match exactly, so no member is taken for a field that differs only in case."
+	f.Add(comment(doc)).
 		Func().Params(jen.Id("x").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
-		jen.Var().Id("v").Id(s.Name),
-		jen.List(jen.Id("ok"), jen.Err()).Op(":=").Id("decodeObject").Call(jen.Id("data"),
-			jen.Func().Params(jen.Id("key").String(), jen.Id("raw").Qual("encoding/json", "RawMessage")).Error().Block(callback...)),
-		jen.If(jen.Id("ok")).Block(jen.Op("*").Id("x").Op("=").Id("v")),
-		jen.Return(jen.Err()),
-	)
-}
-
-// validate emits Validate and, when s can hold an enum value, the validate
-// method that walks it.
-func (g *generator) validate(f *jen.File, s *model.Struct) {
-	recv := jen.Id("x").Op("*").Id(s.Name)
-	if !g.invalid[s] {
-		f.Add(comment("Validate returns nil: " + s.Name + " holds no enum value, at any depth, so it has nothing to check. It exists so that every type can be validated alike.")).
-			Func().Params(recv).Id("Validate").Params().Error().Block(jen.Return(jen.Nil()))
-		return
-	}
-	why := "Decoding keeps such values, since the API adds members over time, so this is where they are caught."
-	if g.pkg.StrictEnums {
-		why = "Decoding rejects such values in this package, so Validate catches those set in Go."
-	}
-	f.Add(comment("Validate reports every enum value in x, at any depth, that is not a declared member, as ValidationErrors holding an *EnumError for each. " + why)).
-		Func().Params(recv).Id("Validate").Params().Error().Block(jen.Return(jen.Id("validateAll").Call(jen.Id("x"))))
-	body := []jen.Code{jen.If(jen.Id("x").Op("==").Nil()).Block(jen.Return())}
-	if s.Base != nil && g.invalid[s.Base] {
-		// The base's members sit in the same JSON object, so they share
-		// the path.
-		body = append(body, jen.Id("x").Dot(s.Base.Name).Dot("validate").Call(jen.Id("path"), jen.Id("errs")))
-	}
-	for _, fl := range s.Fields {
-		t := fl.Type
-		if t.Kind != model.KindEnum && (t.Kind != model.KindStruct || !g.invalid[t.Struct]) {
-			continue
-		}
-		path := jen.Id("memberPath").Call(jen.Id("path"), jen.Lit(fl.JSONName))
-		if t.Collection {
-			body = append(body, jen.For(jen.List(jen.Id("i"), jen.Id("v")).Op(":=").Range().Id("x").Dot(fl.Name).Dot("Value").Call()).Block(
-				jen.Id("v").Dot("validate").Call(jen.Id("elemPath").Call(path, jen.Id("i")), jen.Id("errs"))))
-			continue
-		}
-		body = append(body, jen.If(jen.List(jen.Id("v"), jen.Id("ok")).Op(":=").Id("x").Dot(fl.Name).Dot("Get").Call(), jen.Id("ok")).Block(
-			jen.Id("v").Dot("validate").Call(path, jen.Id("errs"))))
-	}
-	f.Line()
-	f.Add(comment("validate appends an error for each invalid enum value in x, whose JSON path is path.")).
-		Func().Params(recv.Clone()).Id("validate").Params(jen.Id("path").String(), jen.Id("errs").Op("*").Index().Error()).Block(body...)
+		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("x"))))
 }

@@ -148,8 +148,9 @@ type Member struct {
 // these names, and emission checks that it did not.
 func SupportNames() []string {
 	return []string{
-		"Date", "DateOf", "Duration", "DurationOf", "EnumError", "Null",
-		"Nullable", "ParseDate", "ParseDuration", "ParseTimeOfDay", "Some",
-		"TimeOfDay", "ValidationErrors",
+		"Date", "DateOf", "Duration", "DurationOf", "EnumError", "Get",
+		"IsAbsent", "IsNull", "IsSet", "IsValid", "Null", "Nullable",
+		"ParseDate", "ParseDuration", "ParseTimeOfDay", "Some", "TimeOfDay",
+		"Validate", "ValidationErrors", "Value", "Values",
 	}
 }

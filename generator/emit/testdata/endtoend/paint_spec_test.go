@@ -20,7 +20,7 @@ func TestSpecStrictDecodingRejectsUnknownValues(t *testing.T) {
 	if ee.Error() != want {
 		t.Errorf("EnumError = %q, want %q", ee.Error(), want)
 	}
-	if err := json.Unmarshal([]byte(`{"color":"green"}`), &p); err != nil || p.Color.Value() != ColorGreen {
-		t.Errorf("decoding a member = %v, %q", err, p.Color.Value())
+	if err := json.Unmarshal([]byte(`{"color":"green"}`), &p); err != nil || Value(p.Color) != ColorGreen {
+		t.Errorf("decoding a member = %v, %q", err, Value(p.Color))
 	}
 }
