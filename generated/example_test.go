@@ -9,11 +9,11 @@ import (
 )
 
 // A consumer decodes an operation, and Validate tells it whether every enum
-// value is a documented member. Validate, Value and the other accessors are
-// functions of the package rather than methods of its types, since methods,
-// repeated for each of hundreds of types, were most of the time the package
-// took to compile. An undocumented value is kept, so nothing the
-// service sent is lost, and Validate names where it is and what was allowed.
+// value is a documented member. Value and the other accessors of Nullable are
+// functions of the package rather than methods, since methods, repeated for
+// each of hundreds of types, were most of the time the package took to
+// compile. An undocumented value is kept, so nothing the service sent is
+// lost, and Validate names where it is and what was allowed.
 func Example() {
 	for _, status := range []string{"running", "bogus"} {
 		data := []byte(`{
@@ -27,7 +27,7 @@ func Example() {
 			fmt.Println("decode:", err)
 			continue
 		}
-		fmt.Printf("status %q: Validate() = %v\n", beta.Value(op.Status), beta.Validate(&op))
+		fmt.Printf("status %q: Validate() = %v\n", beta.Value(op.Status), op.Validate())
 	}
 	// Output:
 	// status "running": Validate() = <nil>
@@ -42,7 +42,7 @@ func Example_nested() {
 	if err != nil {
 		panic(err)
 	}
-	err = beta.Validate(&op)
+	err = op.Validate()
 	fmt.Println(err)
 	var ee *beta.EnumError
 	if errors.As(err, &ee) {

@@ -47,3 +47,9 @@ func (x Identity) MarshalJSON() ([]byte, error) {
 func (x *Identity) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }
+
+// Validate reports every enum value in x, at any depth, that is not a declared
+// member, with its JSON path. It is the package's Validate.
+func (x *Identity) Validate() error {
+	return Validate(x)
+}

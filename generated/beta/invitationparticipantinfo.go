@@ -38,6 +38,12 @@ func (x *InvitationParticipantInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }
 
+// Validate reports every enum value in x, at any depth, that is not a declared
+// member, with its JSON path. It is the package's Validate.
+func (x *InvitationParticipantInfo) Validate() error {
+	return Validate(x)
+}
+
 // InvitationParticipantInfoEndpointType lists the values documented for
 // property endpointType of invitationParticipantInfo.
 //

@@ -44,6 +44,12 @@ func (x *InviteParticipantsOperation) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }
 
+// Validate reports every enum value in x, at any depth, that is not a declared
+// member, with its JSON path. It is the package's Validate.
+func (x *InviteParticipantsOperation) Validate() error {
+	return Validate(x)
+}
+
 // InviteParticipantsOperationStatus lists the values documented for property
 // status of inviteParticipantsOperation.
 //

@@ -34,3 +34,9 @@ func (x ResultInfo) MarshalJSON() ([]byte, error) {
 func (x *ResultInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }
+
+// Validate reports every enum value in x, at any depth, that is not a declared
+// member, with its JSON path. It is the package's Validate.
+func (x *ResultInfo) Validate() error {
+	return Validate(x)
+}

@@ -54,3 +54,9 @@ func (x IdentitySet) MarshalJSON() ([]byte, error) {
 func (x *IdentitySet) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }
+
+// Validate reports every enum value in x, at any depth, that is not a declared
+// member, with its JSON path. It is the package's Validate.
+func (x *IdentitySet) Validate() error {
+	return Validate(x)
+}

@@ -33,3 +33,9 @@ func (x InvitationParticipantInfo) MarshalJSON() ([]byte, error) {
 func (x *InvitationParticipantInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }
+
+// Validate reports every enum value in x, at any depth, that is not a declared
+// member, with its JSON path. It is the package's Validate.
+func (x *InvitationParticipantInfo) Validate() error {
+	return Validate(x)
+}

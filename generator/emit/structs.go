@@ -19,6 +19,8 @@ func (g *generator) structDecl(f *jen.File, s *model.Struct) {
 	marshal(f, s)
 	f.Line()
 	unmarshal(f, s)
+	f.Line()
+	validate(f, s)
 }
 
 // structDoc returns the paragraphs of the doc comment of s: the page's
@@ -89,6 +91,16 @@ func marshal(f *jen.File, s *model.Struct) {
 	f.Add(comment(doc)).
 		Func().Params(jen.Id("x").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("x"))))
+}
+
+// validate emits the Validate method of s. It only calls the package's
+// Validate, but as a method it meets the interface{ Validate() error } that
+// validating middleware looks for. Its receiver is a pointer, which spares
+// the compiler a wrapper per type.
+func validate(f *jen.File, s *model.Struct) {
+	f.Add(comment("Validate reports every enum value in x, at any depth, that is not a declared member, with its JSON path. It is the package's Validate.")).
+		Func().Params(jen.Id("x").Op("*").Id(s.Name)).Id("Validate").Params().Error().Block(
+		jen.Return(jen.Id("Validate").Call(jen.Id("x"))))
 }
 
 // unmarshal emits the UnmarshalJSON method of s.
