@@ -21,22 +21,17 @@ type ResultInfo struct {
 	Subcode Nullable[int32] `json:"subcode,omitzero"`
 }
 
-// MarshalJSON writes x as a JSON object: @odata.type, then the fields in
-// declaration order, those of bases first, leaving absent fields out and
-// writing null ones as null.
+// MarshalJSON encodes x, leaving absent fields out and null ones as null.
 func (x ResultInfo) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }
 
-// UnmarshalJSON decodes the members of a JSON object into the fields, keeping
-// absent, null and set apart. Other members are ignored. Member names match
-// exactly, so no member is taken for a field that differs only in case.
+// UnmarshalJSON decodes a JSON object into x, keeping absent and null apart.
 func (x *ResultInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }
 
-// Validate reports every enum value in x, at any depth, that is not a declared
-// member, with its JSON path. It is the package's Validate.
+// Validate reports each enum value in x that is not a declared member.
 func (x *ResultInfo) Validate() error {
 	return Validate(x)
 }

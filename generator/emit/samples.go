@@ -242,6 +242,7 @@ func nullsSample(s *model.Struct) string {
 // for reading when a raw string can hold it.
 func goLiteral(js string) string {
 	var b bytes.Buffer
+	b.Grow(2 * len(js)) // indenting roughly doubles a sample
 	if strings.Contains(js, "`") || json.Indent(&b, []byte(js), "\t\t", "\t") != nil {
 		return strconv.Quote(js)
 	}

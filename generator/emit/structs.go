@@ -79,14 +79,13 @@ func structFields(s *model.Struct) []jen.Code {
 // marshal emits the MarshalJSON method of s. It has a value receiver so
 // that it applies to values as well as pointers. Every struct gets its own:
 // the method of an embedded base would be promoted and encode only the
-// base's fields.
+// base's fields. The doc comments of the three methods are one line each,
+// since they repeat on every type; marshalObject and unmarshalObject spell
+// out the rules once.
 func marshal(f *jen.File, s *model.Struct) {
-	doc := "MarshalJSON writes x as a JSON object: the fields in declaration order, those of bases first, leaving absent fields out and writing null ones as null."
-	if chainHasODataType(s) {
-		doc = "MarshalJSON writes x as a JSON object: @odata.type, then the fields in declaration order, those of bases first, leaving absent fields out and writing null ones as null."
-	}
+	doc := "MarshalJSON encodes x, leaving absent fields out and null ones as null."
 	if s.OpenChain() {
-		doc += " AdditionalData follows, sorted by key."
+		doc = "MarshalJSON encodes x, leaving absent fields out and null ones as null; AdditionalData comes last."
 	}
 	f.Add(comment(doc)).
 		Func().Params(jen.Id("x").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
@@ -98,20 +97,17 @@ func marshal(f *jen.File, s *model.Struct) {
 // validating middleware looks for. Its receiver is a pointer, which spares
 // the compiler a wrapper per type.
 func validate(f *jen.File, s *model.Struct) {
-	f.Add(comment("Validate reports every enum value in x, at any depth, that is not a declared member, with its JSON path. It is the package's Validate.")).
+	f.Add(comment("Validate reports each enum value in x that is not a declared member.")).
 		Func().Params(jen.Id("x").Op("*").Id(s.Name)).Id("Validate").Params().Error().Block(
 		jen.Return(jen.Id("Validate").Call(jen.Id("x"))))
 }
 
 // unmarshal emits the UnmarshalJSON method of s.
 func unmarshal(f *jen.File, s *model.Struct) {
-	doc := "UnmarshalJSON decodes the members of a JSON object into the fields, keeping absent, null and set apart."
+	doc := "UnmarshalJSON decodes a JSON object into x, keeping absent and null apart."
 	if s.OpenChain() {
-		doc += " Other members are kept in AdditionalData."
-	} else {
-		doc += " Other members are ignored."
+		doc = "UnmarshalJSON decodes a JSON object into x, keeping absent and null apart and other members in AdditionalData."
 	}
-	doc += " Member names match exactly, so no member is taken for a field that differs only in case."
 	f.Add(comment(doc)).
 		Func().Params(jen.Id("x").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("x"))))
