@@ -8,6 +8,9 @@ import (
 	"github.com/graphgen/graphgen/generated/beta"
 )
 
+// Generated structs meet the interface that validating middleware looks for.
+var _ interface{ Validate() error } = (*beta.InviteParticipantsOperation)(nil)
+
 // A consumer decodes an operation, and Validate tells it whether every enum
 // value is a documented member. Value and the other accessors of Nullable are
 // functions of the package rather than methods, since methods, repeated for

@@ -72,8 +72,9 @@ func (c buildCost) mbPerType() float64  { return float64(c.maxKB) / 1024 / float
 //     without those interfaces are logged too.
 //  5. Two reductions of the generated package are built the same way and
 //     logged, to show where its cost is: without the methods of its types
-//     (the MarshalJSON and UnmarshalJSON of each struct), and with only its
-//     type declarations and constants, no function, method or variable.
+//     (the MarshalJSON, UnmarshalJSON and Validate of each struct), and
+//     with only its type declarations and constants, no function, method
+//     or variable.
 //
 // Wall time is sensitive to other load on the machine; CPU time (user +
 // system) is logged beside it as a check. Checked against

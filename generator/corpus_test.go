@@ -2,10 +2,13 @@ package generator_test
 
 import (
 	"bytes"
+	"go/format"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
+	"sync"
 	"testing"
 
 	"github.com/yuin/goldmark"
@@ -93,29 +96,13 @@ func BenchmarkCorpus(b *testing.B) {
 		md := goldmark.New(goldmark.WithExtensions(extension.Table))
 		b.ReportAllocs()
 		for b.Loop() {
-			// The same fan-out over cores as the generator, so the ratio
-			// compares work, not parallelism.
-			work := make(chan string)
-			done := make(chan struct{})
-			for range runtime.GOMAXPROCS(0) {
-				go func() {
-					for n := range work {
-						src, err := fs.ReadFile(fsys, n)
-						if err != nil {
-							panic(err)
-						}
-						md.Parser().Parse(text.NewReader(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))))
-					}
-					done <- struct{}{}
-				}()
-			}
-			for _, n := range names {
-				work <- n
-			}
-			close(work)
-			for range runtime.GOMAXPROCS(0) {
-				<-done
-			}
+			fanOut(names, func(n string) {
+				src, err := fs.ReadFile(fsys, n)
+				if err != nil {
+					panic(err)
+				}
+				md.Parser().Parse(text.NewReader(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))))
+			})
 		}
 	})
 	// The stages in between, to show where the time goes: reading the pages
@@ -144,4 +131,46 @@ func BenchmarkCorpus(b *testing.B) {
 			}
 		}
 	})
+	// The share of gofmt in generate: go/format over the non-test files
+	// generate wrote, which are the ones it formats.
+	b.Run("gofmt-output", func(b *testing.B) {
+		res, err := generator.Generate(fsys, dir, generator.Options{Package: "corpus"})
+		if err != nil {
+			b.Fatal(err)
+		}
+		var files []string
+		for name := range res.Files {
+			if !strings.HasSuffix(name, "_test.go") {
+				files = append(files, name)
+			}
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			fanOut(files, func(name string) {
+				if _, err := format.Source(res.Files[name]); err != nil {
+					panic(err)
+				}
+			})
+		}
+	})
+}
+
+// fanOut calls f on every item from as many goroutines as there are cores,
+// the same fan-out as the generator's, so that ratios compare work, not
+// parallelism.
+func fanOut(items []string, f func(string)) {
+	work := make(chan string)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for it := range work {
+				f(it)
+			}
+		})
+	}
+	for _, it := range items {
+		work <- it
+	}
+	close(work)
+	wg.Wait()
 }
