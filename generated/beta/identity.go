@@ -4,8 +4,8 @@ package beta
 
 import "encoding/json"
 
-// Identity is the Identity resource represents an identity of an actor. For
-// example, an actor can be a user, device, or application.
+// Identity represents an identity of an actor. For example, an actor can be a
+// user, device, or application.
 //
 // Its OData type is microsoft.graph.identity. It is an open type: members that
 // no field declares are kept in AdditionalData.

@@ -4,8 +4,7 @@ package strict
 
 import "encoding/json"
 
-// IdentitySet is the identitySet resource is a keyed collection of identity
-// resources.
+// IdentitySet is a keyed collection of identity resources.
 //
 // Its OData type is microsoft.graph.identitySet. It is an open type: members
 // that no field declares are kept in AdditionalData.

@@ -4,9 +4,9 @@ package v1
 
 import "encoding/json"
 
-// IdentitySet is the IdentitySet resource is a keyed collection of identity
-// resources. It is used to represent a set of identities associated with
-// various events for an item, such as created by or last modified by.
+// IdentitySet is a keyed collection of identity resources. It is used to
+// represent a set of identities associated with various events for an item,
+// such as created by or last modified by.
 //
 // Its OData type is microsoft.graph.identitySet. It is an open type: members
 // that no field declares are kept in AdditionalData.

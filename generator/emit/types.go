@@ -128,15 +128,45 @@ func docSentence(name, doc, fallback string) string {
 		return fallback
 	}
 	first, rest, _ := strings.Cut(doc, " ")
+	article := first == "The" || first == "A" || first == "An"
+	if after, ok := afterSelfReference(name, rest); article && ok {
+		return name + " " + after
+	}
 	switch {
 	case strings.EqualFold(strings.TrimRight(first, ".,:;"), name):
 		return name + doc[len(strings.TrimRight(first, ".,:;")):]
-	case first == "The" || first == "A" || first == "An":
+	case article:
 		return name + " is " + strings.ToLower(first) + " " + rest
 	case isVerb(first):
 		return name + " " + strings.ToLower(first) + " " + rest
 	}
 	return name + ": " + doc
+}
+
+// afterSelfReference returns the text from the verb on when rest, the
+// words after a description's article, names the page's own type and goes
+// on with a verb: "[The] call resource is created when ..." gives "is
+// created when ...", so that the comment reads "Call is created when ..."
+// rather than "Call is the call resource is created when ...".
+func afterSelfReference(name, rest string) (string, bool) {
+	words := strings.SplitN(rest, " ", 4)
+	if len(words) < 3 || !strings.EqualFold(words[0], name) {
+		return "", false
+	}
+	switch words[1] {
+	case "resource", "entity", "object", "type":
+	default:
+		return "", false
+	}
+	verb := words[2]
+	if verb == "" {
+		return "", false
+	}
+	if verb != "is" && verb != "are" && !isVerb(strings.ToUpper(verb[:1])+verb[1:]) {
+		return "", false
+	}
+	_, after, _ := strings.Cut(rest, " "+words[1]+" ")
+	return after, true
 }
 
 // cleanText makes page text safe and tidy inside a // comment: valid UTF-8,
