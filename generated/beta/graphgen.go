@@ -145,7 +145,7 @@ const maxFractionDigits = 12
 
 // TimeOfDay is a time of day without a date or a time zone, an
 // Edm.TimeOfDay, written in JSON as "15:04:05" with an optional fraction of
-// a second.
+// a second, or as "15:04", which OData allows too.
 type TimeOfDay struct {
 	Hour, Minute, Second, Nanosecond int
 	// Precision is the number of fraction digits written, which is at least
@@ -153,27 +153,35 @@ type TimeOfDay struct {
 	// number of digits read, so "08:00:00.0000000" is written back as it
 	// came.
 	Precision int
+	// NoSeconds leaves the seconds out ("15:04") when they are zero with no
+	// fraction digits. Parsing sets it when they were left out, so "08:00"
+	// is written back as it came.
+	NoSeconds bool
 }
 
-// ParseTimeOfDay parses a time of day written as "15:04:05" or
+// ParseTimeOfDay parses a time of day written as "15:04", "15:04:05" or
 // "15:04:05.9999999". Digits beyond the ninth must be zero, since a
 // TimeOfDay keeps nanoseconds.
 func ParseTimeOfDay(s string) (TimeOfDay, error) {
 	bad := func() (TimeOfDay, error) {
-		return TimeOfDay{}, fmt.Errorf("invalid Edm.TimeOfDay %q: want hh:mm:ss with an optional fraction of up to %d digits", s, maxFractionDigits)
-	}
-	if len(s) < 8 || s[2] != ':' || s[5] != ':' {
-		return bad()
+		return TimeOfDay{}, fmt.Errorf("invalid Edm.TimeOfDay %q: want hh:mm, or hh:mm:ss with an optional fraction of up to %d digits", s, maxFractionDigits)
 	}
 	var t TimeOfDay
-	for i, p := range []*int{&t.Hour, &t.Minute, &t.Second} {
+	parts := []*int{&t.Hour, &t.Minute, &t.Second}
+	switch {
+	case len(s) == 5 && s[2] == ':':
+		t.NoSeconds, parts = true, parts[:2]
+	case len(s) < 8 || s[2] != ':' || s[5] != ':':
+		return bad()
+	}
+	for i, p := range parts {
 		a, b := s[3*i], s[3*i+1]
 		if a < '0' || a > '9' || b < '0' || b > '9' {
 			return bad()
 		}
 		*p = int(a-'0')*10 + int(b-'0')
 	}
-	if frac := s[8:]; frac != "" {
+	if frac := s[min(8, len(s)):]; frac != "" {
 		if frac[0] != '.' || len(frac) < 2 || len(frac)-1 > maxFractionDigits {
 			return bad()
 		}
@@ -200,8 +208,12 @@ func (t TimeOfDay) IsValid() bool {
 }
 
 // String returns t written as "15:04:05", followed by Precision fraction
-// digits, or more when Nanosecond needs them.
+// digits, or more when Nanosecond needs them; or as "15:04" when NoSeconds
+// is set and there are no seconds to write.
 func (t TimeOfDay) String() string {
+	if t.NoSeconds && t.Second == 0 && t.Nanosecond == 0 && t.Precision == 0 {
+		return fmt.Sprintf("%02d:%02d", t.Hour, t.Minute)
+	}
 	s := fmt.Sprintf("%02d:%02d:%02d", t.Hour, t.Minute, t.Second)
 	frac := fmt.Sprintf("%09d", t.Nanosecond)
 	n := len(strings.TrimRight(frac, "0"))

@@ -189,7 +189,7 @@ func TestSupportNullableLayout(t *testing.T) {
 }
 
 func TestSupportDateTimeOfDay(t *testing.T) {
-	for _, s := range []string{`"2024-02-29"`, `"0001-01-01"`, `"08:00:00"`, `"08:00:00.0000000"`, `"23:59:59.5"`, `"00:00:00.000000000000"`} {
+	for _, s := range []string{`"2024-02-29"`, `"0001-01-01"`, `"08:00:00"`, `"08:00"`, `"23:59"`, `"08:00:00.0000000"`, `"23:59:59.5"`, `"00:00:00.000000000000"`} {
 		var err error
 		var out []byte
 		if strings.Count(s, "-") == 2 {
@@ -213,14 +213,26 @@ func TestSupportDateTimeOfDay(t *testing.T) {
 			t.Errorf("decoding %s as a Date succeeded, want an error", s)
 		}
 	}
-	for _, s := range []string{`"24:00:00"`, `"08:60:00"`, `"08:00"`, `"08:00:00."`, `"08:00:00.0000000001"`, `"8:00:00"`} {
+	for _, s := range []string{`"24:00:00"`, `"08:60:00"`, `"24:00"`, `"08:6"`, `"08:00:"`, `"0800"`, `"08:00:00."`, `"08:00:00.0000000001"`, `"8:00:00"`} {
 		var td TimeOfDay
 		if err := json.Unmarshal([]byte(s), &td); err == nil {
 			t.Errorf("decoding %s as a TimeOfDay succeeded, want an error", s)
 		}
 	}
-	if got := (TimeOfDay{Hour: 9, Nanosecond: 5e8}).String(); got != "09:00:00.5" {
-		t.Errorf("TimeOfDay String() = %q, want %q", got, "09:00:00.5")
+	for _, tt := range []struct {
+		td   TimeOfDay
+		want string
+	}{
+		{TimeOfDay{Hour: 9, Nanosecond: 5e8}, "09:00:00.5"},
+		{TimeOfDay{Hour: 9, Minute: 5}, "09:05:00"},
+		{TimeOfDay{Hour: 9, Minute: 5, NoSeconds: true}, "09:05"},
+		// Seconds are never dropped to honour NoSeconds.
+		{TimeOfDay{Hour: 9, Second: 1, NoSeconds: true}, "09:00:01"},
+		{TimeOfDay{Hour: 9, Precision: 1, NoSeconds: true}, "09:00:00.0"},
+	} {
+		if got := tt.td.String(); got != tt.want {
+			t.Errorf("%+v.String() = %q, want %q", tt.td, got, tt.want)
+		}
 	}
 	if got := DateOf(time.Date(2024, 1, 2, 23, 0, 0, 0, time.UTC)); got != (Date{Year: 2024, Month: time.January, Day: 2}) {
 		t.Errorf("DateOf = %v", got)
