@@ -69,7 +69,11 @@ func structFields(s *model.Struct) []jen.Code {
 		}
 		add(doc, jen.Id(fl.Name).Add(fieldType(fl.Type)).Tag(map[string]string{"json": fl.JSONName + ",omitzero"}))
 	}
-	if s.Open {
+	// Only the first open type of a chain holds AdditionalData, and its
+	// descendants reach it through embedding: with one map on each, the
+	// codec could use only one of them, and a base value set into a derived
+	// one would lose its members.
+	if s.Open && (s.Base == nil || !s.Base.OpenChain()) {
 		add([]string{"AdditionalData holds the members that no field declares, since " + s.Name + " is an open type. MarshalJSON writes them after the declared members, sorted by key."},
 			jen.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}))
 	}

@@ -71,6 +71,26 @@ func TestSpecOpenTypeKeepsUnknownMembersAndWritesThemSorted(t *testing.T) {
 	}
 }
 
+func TestSpecOpenTypeBelowAnOpenBaseSharesItsAdditionalData(t *testing.T) {
+	// A base value decoded on its own and set into a derived one keeps the
+	// members it does not declare.
+	var base IdentitySet
+	if err := json.Unmarshal([]byte(`{"user":{"id":"u"},"custom":1}`), &base); err != nil {
+		t.Fatal(err)
+	}
+	x := OpenGrandChild{CommunicationsIdentitySet: CommunicationsIdentitySet{IdentitySet: base}}
+	x.Modality = Some(ModalityAudio)
+	out, err := json.Marshal(x)
+	want := `{"user":{"id":"u"},"modality":"audio","custom":1}`
+	if err != nil || string(out) != want {
+		t.Errorf("encoding = %s, %v; want %s", out, err, want)
+	}
+	var back OpenGrandChild
+	if err := json.Unmarshal(out, &back); err != nil || string(back.AdditionalData["custom"]) != "1" {
+		t.Errorf("decoding %s: AdditionalData = %q, %v", out, back.AdditionalData, err)
+	}
+}
+
 func TestSpecChildOfOpenTypeDecodesOwnAndBaseFields(t *testing.T) {
 	in := `{"application":{"id":"a"},"endpointType":"voicemail","guest":{"id":"g"},"other":"x"}`
 	var c CommunicationsIdentitySet
