@@ -431,6 +431,9 @@ func (d *Duration) UnmarshalJSON(data []byte) error {
 // decodeEdm decodes a JSON string into dst with parse: a string is the only
 // form the Edm date and time types take.
 func decodeEdm[T any](data []byte, edm string, parse func(string) (T, error), dst *T) error {
+	if string(data) == "null" {
+		return nil // leave dst alone, as encoding/json does with null
+	}
 	var s string
 	if err := json.Unmarshal(data, &s); err != nil {
 		return fmt.Errorf("invalid %s %s: want a JSON string", edm, data)
@@ -533,6 +536,9 @@ func newEnumError(path string, t reflect.Type, v string, want []string) *EnumErr
 // member with an *EnumError. It is the UnmarshalJSON method of the enum types
 // of a package generated with strict enums.
 func decodeEnum[E ~string](data []byte, e *E) error {
+	if string(data) == "null" {
+		return nil // leave e alone, as encoding/json does with null
+	}
 	var s string
 	if err := json.Unmarshal(data, &s); err != nil {
 		return err

@@ -53,7 +53,7 @@ func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
 }
 
 // checkEnum checks that every member of E is valid and survives a round
-// trip, that Values returns a fresh slice, that unknown is not valid, and
+// trip, that null leaves a value alone, that Values returns a fresh slice, that unknown is not valid, and
 // that decoding unknown fails with decodeError when strict is set and keeps
 // the value otherwise, since the API adds members over time.
 func checkEnum[E ~string](t *testing.T, strict bool, unknown E, decodeError string) {
@@ -72,6 +72,11 @@ func checkEnum[E ~string](t *testing.T, strict bool, unknown E, decodeError stri
 		}
 	}
 	if vs := Values[E](); len(vs) > 0 {
+		// null leaves the value alone, strict or not, as encoding/json does.
+		got := vs[0]
+		if err := json.Unmarshal([]byte("null"), &got); err != nil || got != vs[0] {
+			t.Errorf("decoding null into %q = %q, %v; want it unchanged", vs[0], got, err)
+		}
 		vs[0] = unknown
 		if Values[E]()[0] == unknown {
 			t.Errorf("Values() returned a slice shared between calls")
@@ -233,6 +238,18 @@ func TestSupportDateTimeOfDay(t *testing.T) {
 		if got := tt.td.String(); got != tt.want {
 			t.Errorf("%+v.String() = %q, want %q", tt.td, got, tt.want)
 		}
+	}
+	// null leaves a value alone, as encoding/json does, so that a null in
+	// a collection does not fail the whole decoding.
+	d, td := Date{Year: 2024, Month: time.January, Day: 2}, TimeOfDay{Hour: 9}
+	du, _ := ParseDuration("PT1H")
+	for _, v := range []any{&d, &td, &du} {
+		if err := json.Unmarshal([]byte("null"), v); err != nil {
+			t.Errorf("decoding null into %T: %v", v, err)
+		}
+	}
+	if d != (Date{Year: 2024, Month: time.January, Day: 2}) || td != (TimeOfDay{Hour: 9}) || du.String() != "PT1H" {
+		t.Errorf("decoding null changed the values: %v, %v, %v", d, td, du)
 	}
 	if got := DateOf(time.Date(2024, 1, 2, 23, 0, 0, 0, time.UTC)); got != (Date{Year: 2024, Month: time.January, Day: 2}) {
 		t.Errorf("DateOf = %v", got)
