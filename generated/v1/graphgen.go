@@ -781,7 +781,7 @@ func unmarshalObject(data []byte, x any) error {
 		}
 		p := reflect.New(m.elem)
 		if err := json.Unmarshal(raw, p.Interface()); err != nil {
-			return err
+			return memberError(err, key, raw, m.elem)
 		}
 		*h = nullableHeader{v: p.UnsafePointer()}
 		return nil
@@ -794,6 +794,35 @@ func unmarshalObject(data []byte, x any) error {
 	}
 	reflect.ValueOf(x).Elem().Set(v)
 	return err
+}
+
+// memberError returns err, from decoding raw, the value of the member key,
+// into a t, saying which member it is about. An *EnumError, which strict
+// enums return, gets the JSON path of the value in front of its own, so that
+// decoding names it as Validate does: "participants[1].endpointType". For a
+// collection, that takes decoding its elements one by one again to find the
+// one at fault, which only happens when decoding has failed.
+func memberError(err error, key string, raw json.RawMessage, t reflect.Type) error {
+	var ee *EnumError
+	if !errors.As(err, &ee) {
+		return fmt.Errorf("member %q: %w", key, err)
+	}
+	path := key
+	if t.Kind() == reflect.Slice {
+		var elems []json.RawMessage
+		if json.Unmarshal(raw, &elems) == nil {
+			for i, e := range elems {
+				if err := json.Unmarshal(e, reflect.New(t.Elem()).Interface()); errors.As(err, &ee) {
+					path = elemPath(key, i)
+					break
+				}
+			}
+		}
+	}
+	if ee.Path != "" {
+		path = memberPath(path, ee.Path)
+	}
+	return &EnumError{Path: path, Type: ee.Type, Value: ee.Value, Want: ee.Want}
 }
 
 // decodeObject calls member for each member of the JSON object data, in
@@ -822,7 +851,7 @@ func decodeObject(data []byte, member func(key string, raw json.RawMessage) erro
 			return false, err
 		}
 		if err := member(key, raw); err != nil {
-			return false, fmt.Errorf("member %q: %w", key, err)
+			return false, err
 		}
 	}
 	if _, err := dec.Token(); err != nil {

@@ -157,5 +157,11 @@ func strictPackage() *model.Package {
 			field("Accents", "accents", coll(enumRef(color)), "Colors used sparingly."),
 			field("Nothing", "nothing", enumRef(empty), "An enum with no members."),
 		}}
-	return &model.Package{Name: "paint", StrictEnums: true, Structs: []*model.Struct{paint}, Enums: []*model.Enum{color, empty}}
+	// Palette holds paints, so that strict decoding errors have a path.
+	palette := &model.Struct{Name: "Palette", WireName: "microsoft.graph.palette", File: "palette.go",
+		Fields: []*model.Field{
+			field("Main", "main", structRef(paint), "The main paint."),
+			field("Paints", "paints", coll(structRef(paint)), "Every paint."),
+		}}
+	return &model.Package{Name: "paint", StrictEnums: true, Structs: []*model.Struct{paint, palette}, Enums: []*model.Enum{color, empty}}
 }

@@ -16,9 +16,20 @@ func TestSpecStrictDecodingRejectsUnknownValues(t *testing.T) {
 	if !errors.As(err, &ee) {
 		t.Fatalf("decoding = %v, want an *EnumError", err)
 	}
-	want := `"blue" is not a valid Color (want one of "red", "green")`
-	if ee.Error() != want {
-		t.Errorf("EnumError = %q, want %q", ee.Error(), want)
+	want := `accents[1]: "blue" is not a valid Color (want one of "red", "green")`
+	if err.Error() != want || ee.Path != "accents[1]" {
+		t.Errorf("decoding error = %q (path %q), want %q", err, ee.Path, want)
+	}
+	// The path is the one Validate would give, however deep the value.
+	for in, want := range map[string]string{
+		`{"main":{"color":"blue"}}`:                               `main.color`,
+		`{"paints":[{"color":"red"},{"accents":["red","blue"]}]}`: `paints[1].accents[1]`,
+	} {
+		var pal Palette
+		err := json.Unmarshal([]byte(in), &pal)
+		if !errors.As(err, &ee) || ee.Path != want {
+			t.Errorf("decoding %s = %v, want an *EnumError at %s", in, err, want)
+		}
 	}
 	if err := json.Unmarshal([]byte(`{"color":"green"}`), &p); err != nil || Value(p.Color) != ColorGreen {
 		t.Errorf("decoding a member = %v, %q", err, Value(p.Color))
