@@ -37,7 +37,10 @@ import (
 // is encoded as a member of a generated struct, not on its own.
 //
 // The value is held through a pointer so that two struct types may hold each
-// other. Nothing writes through that pointer, so copies are independent.
+// other. Nothing in this package writes through that pointer, so setting a
+// copy never changes the original; but, as with any Go slice, a copy shares
+// the elements of a collection it holds, and so do the slices Get and Value
+// return: change an element through one and the other sees it.
 //
 // Nullable, and so every struct that holds one, cannot be compared with ==,
 // which would compare the pointers rather than the values. That also spares
@@ -436,7 +439,7 @@ func decodeEdm[T any](data []byte, edm string, parse func(string) (T, error), ds
 	}
 	var s string
 	if err := json.Unmarshal(data, &s); err != nil {
-		return fmt.Errorf("invalid %s %s: want a JSON string", edm, data)
+		return fmt.Errorf("invalid %s %s: want a JSON string", edm, snippet(data))
 	}
 	v, err := parse(s)
 	if err != nil {
@@ -796,6 +799,16 @@ func unmarshalObject(data []byte, x any) error {
 	return err
 }
 
+// snippet returns the start of data, for an error message: the whole of a
+// value that is not what was wanted may be megabytes.
+func snippet(data []byte) string {
+	const max = 40
+	if len(data) <= max {
+		return string(data)
+	}
+	return string(bytes.ToValidUTF8(data[:max], nil)) + "…"
+}
+
 // memberError returns err, from decoding raw, the value of the member key,
 // into a t, saying which member it is about. An *EnumError, which strict
 // enums return, gets the JSON path of the value in front of its own, so that
@@ -838,7 +851,7 @@ func decodeObject(data []byte, member func(key string, raw json.RawMessage) erro
 		return false, nil
 	}
 	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return false, fmt.Errorf("cannot decode %s into an object: want a JSON object", data)
+		return false, fmt.Errorf("cannot decode %s into an object: want a JSON object", snippet(data))
 	}
 	for dec.More() {
 		tok, err := dec.Token()

@@ -183,3 +183,16 @@ func TestSpecWireForms(t *testing.T) {
 		t.Errorf("Std() of P1Y succeeded, want an error for years")
 	}
 }
+
+func TestSpecNonObjectIsRefusedWithAShortMessage(t *testing.T) {
+	long := `["` + strings.Repeat("x", 1<<20) + `"]`
+	for in, want := range map[string]string{
+		`"text"`: `cannot decode "text" into an object: want a JSON object`,
+		long:     `cannot decode ["` + strings.Repeat("x", 38) + `… into an object: want a JSON object`,
+	} {
+		var s IdentitySet
+		if err := json.Unmarshal([]byte(in), &s); err == nil || err.Error() != want {
+			t.Errorf("decoding %.20s… = %v, want %s", in, err, want)
+		}
+	}
+}
