@@ -759,44 +759,182 @@ func marshalObject(x any) ([]byte, error) {
 // so no member is taken for a field that differs only in case. A JSON null
 // leaves the struct unchanged, as encoding/json does.
 //
+// The generated structs and collections inside are decoded here too, in the
+// same pass over data, rather than each by its own UnmarshalJSON: that
+// would scan every nested object again at each level, which costs time
+// growing with the square of the depth.
+//
 // encoding/json does not pass the options of a json.Decoder to UnmarshalJSON
 // methods, so DisallowUnknownFields does not apply to generated structs.
 func unmarshalObject(data []byte, x any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
 	v := reflect.New(reflect.TypeOf(x).Elem()).Elem()
+	null, err := decodeStruct(dec, v, nil)
+	if err != nil || null {
+		return err
+	}
+	reflect.ValueOf(x).Elem().Set(v)
+	return nil
+}
+
+// jsonPath is the JSON path of a value being decoded, for errors: the member
+// key, or the element index, of the value within the one up. It is a linked
+// list, written out only for an error, since writing out the path of every
+// value of a deep one would cost the square of its depth.
+type jsonPath struct {
+	up    *jsonPath
+	key   string // for a member
+	elem  bool   // for an element of an array, at index
+	index int
+}
+
+// String returns the path as Validate writes it: "participants[1].endpointType".
+func (p *jsonPath) String() string {
+	if p == nil {
+		return ""
+	}
+	if p.elem {
+		return elemPath(p.up.String(), p.index)
+	}
+	return memberPath(p.up.String(), p.key)
+}
+
+// decodeStruct decodes the next value of dec, an object, into v, a
+// generated struct, and reports true, leaving v alone, if it is null. path is
+// where the value is, for errors.
+func decodeStruct(dec *json.Decoder, v reflect.Value, path *jsonPath) (null bool, err error) {
+	tok, err := dec.Token()
+	if err != nil || tok == nil {
+		return tok == nil && err == nil, err
+	}
+	if d, ok := tok.(json.Delim); !ok || d != '{' {
+		return false, pathError(path, fmt.Errorf("cannot decode %s into an object: want a JSON object", tokenText(tok)))
+	}
 	info := objectInfoOf(v.Type())
 	var extra map[string]json.RawMessage
-	ok, err := decodeObject(data, func(key string, raw json.RawMessage) error {
+	for dec.More() {
+		tok, err := dec.Token()
+		if err != nil {
+			return false, err
+		}
+		key, _ := tok.(string)
 		i, declared := info.byName[key]
 		if !declared {
+			var raw json.RawMessage
+			if err := dec.Decode(&raw); err != nil {
+				return false, err
+			}
 			if info.extra != nil {
 				if extra == nil {
 					extra = map[string]json.RawMessage{}
 				}
 				extra[key] = raw
 			}
-			return nil
+			continue
 		}
 		m := info.members[i]
 		h := (*nullableHeader)(v.FieldByIndex(m.index).Addr().UnsafePointer())
-		if string(bytes.TrimSpace(raw)) == "null" {
-			*h = nullableHeader{null: true}
-			return nil
-		}
 		p := reflect.New(m.elem)
-		if err := json.Unmarshal(raw, p.Interface()); err != nil {
-			return memberError(err, key, raw, m.elem)
+		null, err := decodeValue(dec, p.Elem(), &jsonPath{up: path, key: key})
+		switch {
+		case err != nil:
+			return false, err
+		case null:
+			*h = nullableHeader{null: true}
+		default:
+			*h = nullableHeader{v: p.UnsafePointer()}
 		}
-		*h = nullableHeader{v: p.UnsafePointer()}
-		return nil
-	})
-	if !ok {
-		return err
+	}
+	if _, err := dec.Token(); err != nil {
+		return false, err
 	}
 	if extra != nil {
 		v.FieldByIndex(info.extra).Set(reflect.ValueOf(extra))
 	}
-	reflect.ValueOf(x).Elem().Set(v)
-	return err
+	return false, nil
+}
+
+// decodeValue decodes the next value of dec into v and reports true,
+// leaving v alone, if it is null: a generated struct or a collection here,
+// any other value with encoding/json.
+func decodeValue(dec *json.Decoder, v reflect.Value, path *jsonPath) (null bool, err error) {
+	t := v.Type()
+	switch {
+	case isObject(t):
+		return decodeStruct(dec, v, path)
+	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+		tok, err := dec.Token()
+		if err != nil || tok == nil {
+			return tok == nil && err == nil, err
+		}
+		if d, ok := tok.(json.Delim); !ok || d != '[' {
+			return false, pathError(path, fmt.Errorf("cannot decode %s into a collection: want a JSON array", tokenText(tok)))
+		}
+		s := reflect.MakeSlice(t, 0, 0)
+		for i := 0; dec.More(); i++ {
+			s = reflect.Append(s, reflect.Zero(t.Elem()))
+			if _, err := decodeValue(dec, s.Index(i), &jsonPath{up: path, elem: true, index: i}); err != nil {
+				return false, err
+			}
+		}
+		if _, err := dec.Token(); err != nil {
+			return false, err
+		}
+		v.Set(s)
+		return false, nil
+	}
+	var raw json.RawMessage
+	if err := dec.Decode(&raw); err != nil {
+		return false, err
+	}
+	if string(raw) == "null" {
+		return true, nil
+	}
+	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
+		var ee *EnumError
+		if errors.As(err, &ee) {
+			// An enum decoded on its own knows no path: give it the one
+			// Validate would.
+			return false, &EnumError{Path: path.String(), Type: ee.Type, Value: ee.Value, Want: ee.Want}
+		}
+		return false, pathError(path, err)
+	}
+	return false, nil
+}
+
+// isObject reports whether t is a generated struct, which is a JSON object:
+// a struct of this package other than Nullable and the Edm types.
+func isObject(t reflect.Type) bool {
+	if t.Kind() != reflect.Struct || t.PkgPath() != pkgPath || isNullable(t) {
+		return false
+	}
+	switch t {
+	case reflect.TypeFor[Date](), reflect.TypeFor[TimeOfDay](), reflect.TypeFor[Duration]():
+		return false
+	}
+	return true
+}
+
+// pathError returns err with the JSON path of the value it is about.
+func pathError(path *jsonPath, err error) error {
+	if path == nil {
+		return err
+	}
+	return fmt.Errorf("%s: %w", path, err)
+}
+
+// tokenText describes the value a JSON token starts, for an error message.
+func tokenText(tok json.Token) string {
+	switch tok := tok.(type) {
+	case json.Delim:
+		if tok == '[' {
+			return "an array"
+		}
+		return "an object"
+	case string:
+		return snippet([]byte(strconv.Quote(tok)))
+	}
+	return fmt.Sprint(tok)
 }
 
 // snippet returns the start of data, for an error message: the whole of a
@@ -807,70 +945,6 @@ func snippet(data []byte) string {
 		return string(data)
 	}
 	return string(bytes.ToValidUTF8(data[:max], nil)) + "…"
-}
-
-// memberError returns err, from decoding raw, the value of the member key,
-// into a t, saying which member it is about. An *EnumError, which strict
-// enums return, gets the JSON path of the value in front of its own, so that
-// decoding names it as Validate does: "participants[1].endpointType". For a
-// collection, that takes decoding its elements one by one again to find the
-// one at fault, which only happens when decoding has failed.
-func memberError(err error, key string, raw json.RawMessage, t reflect.Type) error {
-	var ee *EnumError
-	if !errors.As(err, &ee) {
-		return fmt.Errorf("member %q: %w", key, err)
-	}
-	path := key
-	if t.Kind() == reflect.Slice {
-		var elems []json.RawMessage
-		if json.Unmarshal(raw, &elems) == nil {
-			for i, e := range elems {
-				if err := json.Unmarshal(e, reflect.New(t.Elem()).Interface()); errors.As(err, &ee) {
-					path = elemPath(key, i)
-					break
-				}
-			}
-		}
-	}
-	if ee.Path != "" {
-		path = memberPath(path, ee.Path)
-	}
-	return &EnumError{Path: path, Type: ee.Type, Value: ee.Value, Want: ee.Want}
-}
-
-// decodeObject calls member for each member of the JSON object data, in
-// order. It reports false, and calls nothing, for a JSON null, which by the
-// convention of encoding/json leaves the destination unchanged.
-func decodeObject(data []byte, member func(key string, raw json.RawMessage) error) (bool, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	tok, err := dec.Token()
-	if err != nil {
-		return false, err
-	}
-	if tok == nil {
-		return false, nil
-	}
-	if d, ok := tok.(json.Delim); !ok || d != '{' {
-		return false, fmt.Errorf("cannot decode %s into an object: want a JSON object", snippet(data))
-	}
-	for dec.More() {
-		tok, err := dec.Token()
-		if err != nil {
-			return false, err
-		}
-		key, _ := tok.(string)
-		var raw json.RawMessage
-		if err := dec.Decode(&raw); err != nil {
-			return false, err
-		}
-		if err := member(key, raw); err != nil {
-			return false, err
-		}
-	}
-	if _, err := dec.Token(); err != nil {
-		return false, err
-	}
-	return true, nil
 }
 
 // enumTable lists the members of each enum type of the package, by Go name,

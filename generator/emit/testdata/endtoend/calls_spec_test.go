@@ -8,6 +8,7 @@ package calls
 import (
 	"encoding/json"
 	"errors"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -187,12 +188,37 @@ func TestSpecWireForms(t *testing.T) {
 func TestSpecNonObjectIsRefusedWithAShortMessage(t *testing.T) {
 	long := `["` + strings.Repeat("x", 1<<20) + `"]`
 	for in, want := range map[string]string{
-		`"text"`: `cannot decode "text" into an object: want a JSON object`,
-		long:     `cannot decode ["` + strings.Repeat("x", 38) + `… into an object: want a JSON object`,
+		`"text"`:                                `cannot decode "text" into an object: want a JSON object`,
+		long:                                    `cannot decode an array into an object: want a JSON object`,
+		`{"user":[1]}`:                          `user: cannot decode an array into an object: want a JSON object`,
+		`{"user":{"displayName":` + long + `}}`: `user.displayName: json: cannot unmarshal array into Go value of type string`,
 	} {
 		var s IdentitySet
 		if err := json.Unmarshal([]byte(in), &s); err == nil || err.Error() != want {
 			t.Errorf("decoding %.20s… = %v, want %s", in, err, want)
 		}
+	}
+}
+
+// TestSpecDecodingDeepValuesIsLinear checks that decoding does not scan a
+// nested object again at each level, by the bytes it allocates, which a
+// rescan copies: twice the depth must cost about twice as much, not four
+// times. Real pages nest recursive types (a node's parent's parent ...), and
+// a service may decode what a client sent.
+func TestSpecDecodingDeepValuesIsLinear(t *testing.T) {
+	allocated := func(depth int) uint64 {
+		in := []byte(strings.Repeat(`{"name":"n","parent":`, depth) + `{}` + strings.Repeat(`}`, depth))
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		var n Node
+		if err := json.Unmarshal(in, &n); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(1000), allocated(2000)
+	if ratio := float64(large) / float64(small); ratio > 3 {
+		t.Errorf("decoding 2,000 levels allocates %.1fx what 1,000 do (%d and %d bytes), want about 2x", ratio, large, small)
 	}
 }
