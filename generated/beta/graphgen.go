@@ -701,35 +701,46 @@ func isNullable(t reflect.Type) bool {
 // marshalObject writes the struct x points to as a JSON object: its members
 // in declaration order, those of bases first, leaving absent ones out and
 // writing null ones as null, then, for an open type, its additional data
-// sorted by key, so that the output does not depend on map order. Each value
-// is encoded through a pointer, so that MarshalJSON methods with either
-// receiver are used.
+// sorted by key, so that the output does not depend on map order.
+//
+// The generated structs and collections inside are written here too, into
+// the same buffer, rather than each by its own MarshalJSON, whose output
+// encoding/json would scan and copy again at each level, which costs time
+// growing with the square of the depth.
 func marshalObject(x any) ([]byte, error) {
-	v := reflect.ValueOf(x).Elem()
-	info := objectInfoOf(v.Type())
 	var buf bytes.Buffer
+	if err := encodeStruct(&buf, reflect.ValueOf(x).Elem(), nil); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// encodeStruct writes v, a generated struct, to buf as a JSON object.
+func encodeStruct(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
+	info := objectInfoOf(v.Type())
 	buf.WriteByte('{')
-	member := func(key string, value []byte) {
-		if buf.Len() > 1 {
+	first := true
+	key := func(k string) {
+		if !first {
 			buf.WriteByte(',')
 		}
-		k, _ := json.Marshal(key)
-		buf.Write(k)
+		first = false
+		b, _ := json.Marshal(k)
+		buf.Write(b)
 		buf.WriteByte(':')
-		buf.Write(value)
 	}
 	for _, m := range info.members {
 		f := v.FieldByIndex(m.index)
 		p := f.Field(0)
 		switch {
 		case !p.IsNil():
-			b, err := json.Marshal(reflect.NewAt(m.elem, p.UnsafePointer()).Interface())
-			if err != nil {
-				return nil, fmt.Errorf("member %q: %w", m.name, err)
+			key(m.name)
+			if err := encodeValue(buf, reflect.NewAt(m.elem, p.UnsafePointer()).Elem(), &jsonPath{up: path, key: m.name}); err != nil {
+				return err
 			}
-			member(m.name, b)
 		case f.Field(1).Bool():
-			member(m.name, []byte("null"))
+			key(m.name)
+			buf.WriteString("null")
 		}
 	}
 	if info.extra != nil {
@@ -743,13 +754,47 @@ func marshalObject(x any) ([]byte, error) {
 		slices.Sort(keys)
 		for _, k := range keys {
 			if !json.Valid(extra[k]) {
-				return nil, fmt.Errorf("additional member %q: invalid JSON %q", k, extra[k])
+				return pathError(path, fmt.Errorf("additional member %q: invalid JSON %s", k, snippet(extra[k])))
 			}
-			member(k, extra[k])
+			key(k)
+			buf.Write(extra[k]) // encoding/json compacts the whole object
 		}
 	}
 	buf.WriteByte('}')
-	return buf.Bytes(), nil
+	return nil
+}
+
+// encodeValue writes v, which is addressable, to buf: a generated struct or
+// a collection here, any other value with encoding/json, through a pointer,
+// so that MarshalJSON methods with either receiver are used.
+func encodeValue(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
+	t := v.Type()
+	switch {
+	case isObject(t):
+		return encodeStruct(buf, v, path)
+	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
+		if v.IsNil() {
+			buf.WriteString("null")
+			return nil
+		}
+		buf.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				buf.WriteByte(',')
+			}
+			if err := encodeValue(buf, v.Index(i), &jsonPath{up: path, elem: true, index: i}); err != nil {
+				return err
+			}
+		}
+		buf.WriteByte(']')
+		return nil
+	}
+	b, err := json.Marshal(v.Addr().Interface())
+	if err != nil {
+		return pathError(path, err)
+	}
+	buf.Write(b)
+	return nil
 }
 
 // unmarshalObject decodes the JSON object data into the struct x points to:

@@ -222,3 +222,25 @@ func TestSpecDecodingDeepValuesIsLinear(t *testing.T) {
 		t.Errorf("decoding 2,000 levels allocates %.1fx what 1,000 do (%d and %d bytes), want about 2x", ratio, large, small)
 	}
 }
+
+// TestSpecEncodingDeepValuesIsLinear is the same check for encoding, which
+// must not have encoding/json scan and copy the output of each level again.
+func TestSpecEncodingDeepValuesIsLinear(t *testing.T) {
+	allocated := func(depth int) uint64 {
+		var n Node
+		for range depth {
+			n = Node{Name: Some("n"), Parent: Some(n)}
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if _, err := json.Marshal(n); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(1000), allocated(2000)
+	if ratio := float64(large) / float64(small); ratio > 3 {
+		t.Errorf("encoding 2,000 levels allocates %.1fx what 1,000 do (%d and %d bytes), want about 2x", ratio, large, small)
+	}
+}
