@@ -747,7 +747,9 @@ func encodeStruct(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
 		extra := v.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage)
 		keys := make([]string, 0, len(extra))
 		for k := range extra {
-			if _, declared := info.byName[k]; !declared {
+			// A member that a field declares is written from the field,
+			// unless the field is absent: then nothing is lost either.
+			if i, declared := info.byName[k]; !declared || isAbsent(v.FieldByIndex(info.members[i].index)) {
 				keys = append(keys, k)
 			}
 		}
@@ -762,6 +764,11 @@ func encodeStruct(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
 	}
 	buf.WriteByte('}')
 	return nil
+}
+
+// isAbsent reports whether the Nullable f is absent.
+func isAbsent(f reflect.Value) bool {
+	return f.Field(0).IsNil() && !f.Field(1).Bool()
 }
 
 // encodeValue writes v, which is addressable, to buf: a generated struct or

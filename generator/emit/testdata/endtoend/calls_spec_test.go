@@ -65,10 +65,15 @@ func TestSpecOpenTypeKeepsUnknownMembersAndWritesThemSorted(t *testing.T) {
 	if err != nil || string(out) != want {
 		t.Errorf("encoding = %s, %v; want %s", out, err, want)
 	}
-	// A declared member in AdditionalData must not be written twice.
+	// A declared member in AdditionalData must not be written twice, nor
+	// lost when its field is absent.
 	s.AdditionalData["user"] = json.RawMessage(`"shadow"`)
-	if out, _ := json.Marshal(s); strings.Count(string(out), `"user"`) != 1 {
-		t.Errorf("encoding wrote a declared member twice: %s", out)
+	if out, _ := json.Marshal(s); strings.Count(string(out), `"user"`) != 1 || strings.Contains(string(out), "shadow") {
+		t.Errorf("encoding wrote a declared member twice, or not from its field: %s", out)
+	}
+	s.User = Nullable[Identity]{}
+	if out, _ := json.Marshal(s); !strings.Contains(string(out), `"user":"shadow"`) {
+		t.Errorf("encoding lost a member of AdditionalData whose field is absent: %s", out)
 	}
 }
 
