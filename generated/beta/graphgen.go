@@ -396,29 +396,36 @@ func (d Duration) Std() (time.Duration, error) {
 	if err != nil {
 		return 0, err
 	}
-	const maxInt64 = 1<<63 - 1
+	// The magnitude is summed as a uint64, up to that of the largest
+	// time.Duration, or of the smallest, which is one more.
+	limit := uint64(1<<63 - 1)
+	if neg {
+		limit++
+	}
 	overflow := fmt.Errorf("duration %q overflows time.Duration", d.String())
-	var total int64
+	var total uint64
 	for _, p := range parts {
-		sec := p.seconds()
+		sec := uint64(p.seconds())
 		if sec == 0 {
 			return 0, fmt.Errorf("duration %q has years or months, which have no fixed length", d.String())
 		}
-		whole, err := strconv.ParseInt(p.whole, 10, 64)
-		if err != nil || whole > maxInt64/(sec*int64(time.Second)) {
+		unit := sec * uint64(time.Second)
+		whole, err := strconv.ParseUint(p.whole, 10, 64)
+		if err != nil || whole > limit/unit {
 			return 0, overflow
 		}
 		// The fraction is cut to nanoseconds and multiplied by the unit's
-		// length in seconds, which keeps the product far from overflowing.
-		fracNS, _ := strconv.ParseInt((p.frac + "000000000")[:9], 10, 64)
-		add := whole * sec * int64(time.Second)
-		if add > maxInt64-fracNS*sec || total > maxInt64-add-fracNS*sec {
+		// length in seconds; with whole*unit at most limit, the sum cannot
+		// pass the range of a uint64.
+		fracNS, _ := strconv.ParseUint((p.frac + "000000000")[:9], 10, 64)
+		add := whole*unit + fracNS*sec
+		if add > limit || total > limit-add {
 			return 0, overflow
 		}
-		total += add + fracNS*sec
+		total += add
 	}
 	if neg {
-		total = -total
+		total = -total // two's complement: 1<<63 becomes the smallest int64
 	}
 	return time.Duration(total), nil
 }

@@ -270,6 +270,10 @@ func TestSupportDuration(t *testing.T) {
 		{in: "PT1.25M", std: 75 * time.Second},
 		{in: "P1Y2M", fail: true},
 		{in: "PT9999999999H", fail: true},
+		{in: "-PT2562047H47M16.854775808S", std: -1 << 63},
+		{in: "PT2562047H47M16.854775808S", fail: true},
+		{in: "-PT2562047H47M16.854775809S", fail: true},
+		{in: "P106751DT23H47M16.854775807S", std: 1<<63 - 1},
 	}
 	for _, tt := range tests {
 		d, err := ParseDuration(tt.in)
@@ -291,7 +295,8 @@ func TestSupportDuration(t *testing.T) {
 			t.Errorf("ParseDuration(%q) succeeded, want an error", s)
 		}
 	}
-	for d, want := range map[time.Duration]string{0: "PT0S", 90 * time.Minute: "PT1H30M", -1500 * time.Millisecond: "-PT1.5S", 26 * time.Hour: "PT26H"} {
+	for d, want := range map[time.Duration]string{0: "PT0S", 90 * time.Minute: "PT1H30M", -1500 * time.Millisecond: "-PT1.5S", 26 * time.Hour: "PT26H",
+		1<<63 - 1: "PT2562047H47M16.854775807S", -1 << 63: "-PT2562047H47M16.854775808S"} {
 		if got := DurationOf(d).String(); got != want {
 			t.Errorf("DurationOf(%v) = %q, want %q", d, got, want)
 		}
