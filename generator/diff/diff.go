@@ -33,6 +33,7 @@ const (
 	PropertyToCollection   Kind = "property-to-collection"
 	PropertyFromCollection Kind = "property-from-collection"
 	PropertyRenamed        Kind = "property-renamed"
+	PropertyCaseChanged    Kind = "property-case-changed"
 	MemberAdded            Kind = "member-added"
 	MemberRemoved          Kind = "member-removed"
 	MemberCaseChanged      Kind = "member-case-changed"
@@ -229,8 +230,19 @@ func (c *comparer) structPair(o, n *model.Struct) {
 	// not reported as removed from one and added to the other.
 	newAll := fieldMap(n.AllFields())
 	oldAll := fieldMap(o.AllFields())
+	respelled := map[*model.Field]bool{}
 	for _, of := range o.Fields {
 		nf := newAll[of.JSONName]
+		if nf == nil {
+			if nf = respelling(of, n.Fields, oldAll); respelled[nf] {
+				nf = nil // another old property already took it
+			}
+		}
+		if nf != nil && nf.JSONName != of.JSONName {
+			respelled[nf] = true
+			c.add(Change{Kind: PropertyCaseChanged, Class: BreakingWire, Pos: nf.Pos, Type: n.WireName, Property: nf.JSONName,
+				Message: fmt.Sprintf("property %q of %s is now spelled %q, which clients that match member names exactly no longer decode", of.JSONName, n.WireName, nf.JSONName)})
+		}
 		if nf == nil {
 			c.add(Change{Kind: PropertyRemoved, Class: BreakingGo, Pos: of.Pos, Type: o.WireName, Property: of.JSONName,
 				Message: fmt.Sprintf("property %q (Go %s) of %s was removed", of.JSONName, of.Name, o.WireName)})
@@ -239,7 +251,7 @@ func (c *comparer) structPair(o, n *model.Struct) {
 		c.field(n, of, nf)
 	}
 	for _, nf := range n.Fields {
-		if oldAll[nf.JSONName] == nil {
+		if oldAll[nf.JSONName] == nil && !respelled[nf] {
 			c.add(Change{Kind: PropertyAdded, Pos: nf.Pos, Type: n.WireName, Property: nf.JSONName,
 				Message: fmt.Sprintf("property %q (Go %s, %s) of %s was added", nf.JSONName, nf.Name, typeString(nf.Type), n.WireName)})
 		}
@@ -258,6 +270,22 @@ func orNone(s string) string {
 		return "none"
 	}
 	return s
+}
+
+// respelling returns the one field of fields whose JSON name differs from
+// that of of only in case and that is new, or nil: a property whose name
+// changed case is one change, not a removal and an addition.
+func respelling(of *model.Field, fields []*model.Field, oldAll map[string]*model.Field) *model.Field {
+	var found *model.Field
+	for _, nf := range fields {
+		if oldAll[nf.JSONName] == nil && strings.EqualFold(nf.JSONName, of.JSONName) {
+			if found != nil {
+				return nil
+			}
+			found = nf
+		}
+	}
+	return found
 }
 
 // fieldMap indexes fields by JSON name. JSON names are matched exactly:

@@ -207,6 +207,13 @@ func TestCompare(t *testing.T) {
 				{diff.PropertyRetyped, goOnly, "new/widget.md:16", "microsoft.graph.widget/name"},
 				{diff.EnumAdded, compat, "new/widget.md:16", "microsoft.graph.widget.name"},
 			}},
+		{"property whose name changed case, with the same Go name", edits{{"widget.md", "| size | Int32 |", "| Size | Int32 |"}},
+			[]got{{diff.PropertyCaseChanged, wire, "new/widget.md:17", "microsoft.graph.widget/Size"}}},
+		{"property whose name changed case and type", edits{{"widget.md", "| size | Int32 |", "| Size | Int64 |"}},
+			[]got{
+				{diff.PropertyCaseChanged, wire, "new/widget.md:17", "microsoft.graph.widget/Size"},
+				{diff.PropertyRetyped, both, "new/widget.md:17", "microsoft.graph.widget/Size"},
+			}},
 		{"property into a collection", edits{{"widget.md", "| size | Int32 |", "| size | Int32 collection |"}},
 			[]got{{diff.PropertyToCollection, both, "new/widget.md:17", "microsoft.graph.widget/size"}}},
 		{"property out of a collection", edits{{"widget.md", "| tags | String collection |", "| tags | String |"}},
