@@ -1,7 +1,9 @@
 package generator_test
 
 import (
+	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -161,5 +163,37 @@ func TestModelOnly(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("findings (-full +model-only):\n%s", diff)
+	}
+}
+
+// TestEveryTestPackageTakesUpdate keeps "go test ./generator/... -update"
+// working: a test binary given a flag it does not declare fails, so every
+// package with tests declares -update, even one without golden files.
+func TestEveryTestPackageTakesUpdate(t *testing.T) {
+	err := filepath.WalkDir(".", func(dir string, d fs.DirEntry, err error) error {
+		if err != nil || !d.IsDir() {
+			return err
+		}
+		if d.Name() == "testdata" {
+			return filepath.SkipDir
+		}
+		tests, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
+		if err != nil || len(tests) == 0 {
+			return err
+		}
+		for _, f := range tests {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			if bytes.Contains(src, []byte(`flag.Bool("update"`)) {
+				return nil
+			}
+		}
+		t.Errorf("%s: no test file declares the -update flag, so go test ./generator/... -update fails there", dir)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
 	}
 }
