@@ -2,6 +2,7 @@ package resolve
 
 import (
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/graphgen/graphgen/generator/diag"
@@ -17,15 +18,17 @@ func (r *resolver) resolveStruct(d *typeDecl) {
 	}
 	d.resolved = true
 	d.visiting = true
+	r.chain = append(r.chain, d)
 	if b := r.baseOf(d); b != nil {
 		if b.visiting {
-			r.diags.Errorf(basePos(d.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", d.s.WireName, cycle(d, b))
+			r.diags.Errorf(basePos(d.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", d.s.WireName, r.cycle(b))
 		} else {
 			r.resolveStruct(b)
 			d.s.Base = b.s
 			d.s.HasODataType = false
 		}
 	}
+	r.chain = r.chain[:len(r.chain)-1]
 	inherited := map[string]bool{}
 	for t := d.s.Base; t != nil; t = t.Base {
 		for _, f := range t.Fields {
@@ -85,16 +88,18 @@ func basePos(p *reader.Page) diag.Pos {
 	return pagePos(p)
 }
 
-func cycle(from, to *typeDecl) string {
-	var b strings.Builder
-	b.WriteString(to.name)
-	for t := to.s.Base; t != nil && t != from.s; t = t.Base {
-		b.WriteString(" → ")
-		b.WriteString(t.WireName[strings.LastIndexByte(t.WireName, '.')+1:])
+// cycle names the types of the inheritance cycle that goes back to b, which
+// is in r.chain: b, then each type on the way back to it.
+func (r *resolver) cycle(b *typeDecl) string {
+	i := slices.Index(r.chain, b)
+	if i < 0 {
+		return b.name // cannot happen: only bases recurse, and they are in the chain
 	}
-	b.WriteString(" → ")
-	b.WriteString(from.name)
-	return b.String()
+	var names []string
+	for _, t := range r.chain[i:] {
+		names = append(names, t.name)
+	}
+	return strings.Join(names, " → ")
 }
 
 // baseOf finds the base type of d: the target of the "Inherits from" link,

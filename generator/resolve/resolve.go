@@ -64,6 +64,9 @@ type resolver struct {
 	extra   []*model.Enum          // inline and synthesised enums, in creation order
 	goTypes *namer
 	files   *namer
+	// chain holds the types whose bases are being resolved, outermost
+	// first, to name every type of an inheritance cycle.
+	chain []*typeDecl
 }
 
 // Resolve builds the model of a package from the pages of one spec folder.
