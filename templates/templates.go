@@ -50,6 +50,9 @@ type SupportEnum struct {
 // HelpersData is the data of the Helpers template.
 type HelpersData struct {
 	Package string
+	// ExtraMember is the one member the samples of open types hold that
+	// their types do not declare.
+	ExtraMember string
 }
 
 // FileTestData is the data of the FileTest template.

@@ -5,7 +5,9 @@ package strict
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -18,10 +20,19 @@ type roundTripCase struct {
 	name, input string
 }
 
-// runRoundTrip decodes each input into a T, checks that Validate finds
-// nothing, encodes the value again and compares the two as generic JSON, so
-// that member order and spacing do not matter but every member and value
-// does; a member T does not declare would be lost on the way and show.
+// extraMember is the one member the samples of open types hold that their
+// types do not declare.
+const extraMember = "graphgenExtra"
+
+// runRoundTrip decodes each input into a T, checks that no member was
+// unknown and that Validate finds nothing, encodes the value again and
+// compares the two as generic JSON, so that member order and spacing do not
+// matter but every member and value does.
+//
+// encoding/json passes DisallowUnknownFields on to no UnmarshalJSON method,
+// so unknown members are caught here instead: a closed type drops them,
+// which the comparison shows, and an open type keeps them in
+// AdditionalData, where only extraMember may be.
 func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
 	t.Helper()
 	for _, tc := range cases {
@@ -29,6 +40,9 @@ func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
 			var v T
 			if err := json.Unmarshal([]byte(tc.input), &v); err != nil {
 				t.Fatalf("decoding %s: %v", tc.input, err)
+			}
+			for _, path := range unknownMembers(reflect.ValueOf(v), "") {
+				t.Errorf("decoding %s: member %s is not declared by its type", tc.input, path)
 			}
 			if err := Validate(&v); err != nil {
 				t.Errorf("Validate() = %v, want nil", err)
@@ -50,6 +64,45 @@ func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
 			}
 		})
 	}
+}
+
+// unknownMembers returns the paths of the members in the AdditionalData of
+// v, at any depth, other than extraMember.
+func unknownMembers(v reflect.Value, path string) []string {
+	var found []string
+	switch v.Kind() {
+	case reflect.Pointer:
+		if !v.IsNil() {
+			found = unknownMembers(v.Elem(), path)
+		}
+	case reflect.Slice:
+		for i := range v.Len() {
+			found = append(found, unknownMembers(v.Index(i), fmt.Sprintf("%s[%d]", path, i))...)
+		}
+	case reflect.Struct:
+		t := v.Type()
+		if t.PkgPath() != pkgPath {
+			return nil // time.Time and the like hold no members
+		}
+		for i := range t.NumField() {
+			f := t.Field(i)
+			switch {
+			case f.Name == "AdditionalData":
+				for _, k := range v.Field(i).MapKeys() {
+					if k.String() != extraMember {
+						found = append(found, memberPath(path, k.String()))
+					}
+				}
+			case f.Anonymous, isNullable(t):
+				found = append(found, unknownMembers(v.Field(i), path)...)
+			case f.IsExported():
+				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+				found = append(found, unknownMembers(v.Field(i), memberPath(path, name))...)
+			}
+		}
+	}
+	slices.Sort(found)
+	return found
 }
 
 // checkEnum checks that every member of E is valid and survives a round

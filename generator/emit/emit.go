@@ -138,7 +138,7 @@ func (g *generator) emit() error {
 	if err := g.render(supportFile, templates.Support, support); err != nil {
 		return err
 	}
-	return g.render(helpersFile, templates.Helpers, templates.HelpersData{Package: g.pkg.Name})
+	return g.render(helpersFile, templates.Helpers, templates.HelpersData{Package: g.pkg.Name, ExtraMember: extraMember})
 }
 
 // file returns the formatted source of the file name, holding decls, and
