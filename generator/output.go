@@ -98,7 +98,7 @@ func Write(dir string, files map[string][]byte) error {
 		f, err := os.CreateTemp(dir, "."+name+".tmp*")
 		if err != nil {
 			cleanup()
-			return err
+			return writeError(dir, name, err)
 		}
 		todo = append(todo, pending{f.Name(), filepath.Join(dir, name)})
 		_, err = f.Write(files[name])
@@ -110,7 +110,7 @@ func Write(dir string, files map[string][]byte) error {
 		}
 		if err != nil {
 			cleanup()
-			return err
+			return writeError(dir, name, err)
 		}
 	}
 	for i, p := range todo {
@@ -127,6 +127,16 @@ func Write(dir string, files map[string][]byte) error {
 		}
 	}
 	return nil
+}
+
+// writeError reports a failure to write the generated file name in dir by
+// that file's name, not by the temporary file's, which the user never sees.
+func writeError(dir, name string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("writing %s: %w; nothing was changed", filepath.Join(dir, name), err)
 }
 
 // Drift is one difference between an output folder and what its spec

@@ -221,7 +221,7 @@ func (c *cli) generate(args []string, check bool) int {
 		}
 	}
 	if len(drift) > 0 {
-		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s differ from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, g.spec)
+		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, plural(len(drift), "differs", "differ"), g.spec)
 		return exitFindings
 	}
 	return exitOK
