@@ -162,6 +162,18 @@ func (r *reader) jsonBlock(f *ast.FencedCodeBlock) *JSONBlock {
 	}
 	text := jsonx.Repair(content)
 	b := &JSONBlock{Text: text, Pos: r.pos(f.Pos())}
+	// A fence that is never closed runs to the end of the page, so what
+	// follows the JSON is read as part of it; say so rather than only that
+	// the JSON is not valid.
+	unclosed := false
+	if n := f.Lines().Len(); n > 0 {
+		if stop := f.Lines().At(n - 1).Stop; stop <= len(r.src) {
+			unclosed = len(bytes.TrimSpace(r.src[stop:])) == 0
+		}
+	}
+	if unclosed {
+		r.diags.Warnf(b.Pos, "json-block", "code fence of the JSON representation is never closed, so the rest of the page is read as JSON: want a closing ``` line after it")
+	}
 	if len(bytes.TrimSpace(text)) == 0 {
 		r.diags.Warnf(b.Pos, "json-block", "JSON representation is empty: want a JSON object; the type has no example")
 		return b
@@ -174,7 +186,9 @@ func (r *reader) jsonBlock(f *ast.FencedCodeBlock) *JSONBlock {
 		if errors.As(err, &se) {
 			at = se.Offset
 		}
-		r.diags.Warnf(b.PosOf(at), "json-block", "JSON representation is not valid JSON even after repair: %v; the type has no example", err)
+		if !unclosed {
+			r.diags.Warnf(b.PosOf(at), "json-block", "JSON representation is not valid JSON even after repair: %v; the type has no example", err)
+		}
 		return b
 	}
 	b.Value = v

@@ -80,7 +80,8 @@ func TestReadOddInput(t *testing.T) {
 		// Found by FuzzRead: the JSON error fell on a line the file does not
 		// have.
 		{"json fence with no content at the end of the file", "<!--{\"blockType\":\"resource\"}-->\n```json", []string{"warning no-h1 0", "warning json-block 2"}},
-		{"json fence with no newline at the end of the file", "<!--{\"blockType\":\"resource\"}-->\n```json\n{", []string{"warning no-h1 0", "warning json-block 3"}},
+		{"json fence with no newline at the end of the file", "<!--{\"blockType\":\"resource\"}-->\n```json\n{", []string{"warning no-h1 0", "warning json-block 2"}},
+		{"closed json fence with JSON cut short", "<!--{\"blockType\":\"resource\"}-->\n```json\n{\n```", []string{"warning no-h1 0", "warning json-block 4"}},
 		{"annotation that is not an object", "# t\n<!-- [\"blockType\"] -->\n<!-- {\"blockType\": [1,2]} -->\n", nil},
 	}
 	for _, tt := range tests {
