@@ -1,6 +1,8 @@
 package generator_test
 
 import (
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
@@ -15,8 +17,9 @@ import (
 
 // TestOutputDoesNotDependOnScheduling generates spec/beta one page at a
 // time, eight at a time, from a copy whose files were created in reverse
-// order with decreasing modification times, and from an in-memory folder,
-// and wants the same bytes and the same diagnostics every time.
+// order with decreasing modification times, from an in-memory folder, and
+// from a folder that lists its files in a shuffled order, and wants the same
+// bytes and the same diagnostics every time.
 func TestOutputDoesNotDependOnScheduling(t *testing.T) {
 	const src = "../spec/beta"
 	entries, err := os.ReadDir(src)
@@ -57,6 +60,8 @@ func TestOutputDoesNotDependOnScheduling(t *testing.T) {
 			res, err = generator.Generate(os.DirFS(reversed), "spec/beta", opts)
 		case "memory":
 			res, err = generator.Generate(mem, "spec/beta", opts)
+		case "shuffled":
+			res, err = generator.Generate(shuffledFS{os.DirFS(src), rand.New(rand.NewPCG(uint64(opts.Jobs), 1))}, "spec/beta", opts)
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -80,6 +85,9 @@ func TestOutputDoesNotDependOnScheduling(t *testing.T) {
 		{"reversed", 1},
 		{"reversed", 8},
 		{"memory", 8},
+		{"shuffled", 1},
+		{"shuffled", 2},
+		{"shuffled", 8},
 	} {
 		for round := 0; round < 3; round++ {
 			files, diags := gen(t, c.fsys, generator.Options{Package: "beta", Jobs: c.jobs})
@@ -96,6 +104,19 @@ func TestOutputDoesNotDependOnScheduling(t *testing.T) {
 			}
 		}
 	}
+}
+
+// shuffledFS lists the entries of a folder in a random order, where an
+// fs.FS promises them sorted, so that nothing can rely on that order.
+type shuffledFS struct {
+	fs.FS
+	rnd *rand.Rand
+}
+
+func (f shuffledFS) ReadDir(name string) ([]fs.DirEntry, error) {
+	entries, err := fs.ReadDir(f.FS, name)
+	f.rnd.Shuffle(len(entries), func(i, j int) { entries[i], entries[j] = entries[j], entries[i] })
+	return entries, err
 }
 
 func names(m map[string][]byte) []string {
