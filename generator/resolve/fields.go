@@ -17,10 +17,9 @@ func (r *resolver) resolveStruct(d *typeDecl) {
 		return
 	}
 	d.resolved = true
-	d.visiting = true
 	r.chain = append(r.chain, d)
 	if b := r.baseOf(d); b != nil {
-		if b.visiting {
+		if slices.Contains(r.chain, b) {
 			r.diags.Errorf(basePos(d.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", d.s.WireName, r.cycle(b))
 		} else {
 			r.resolveStruct(b)
@@ -73,7 +72,6 @@ func (r *resolver) resolveStruct(d *typeDecl) {
 			Pos:          row.NamePos,
 		})
 	}
-	d.visiting = false
 }
 
 // basePos is where a page names its base type: the "Inherits from" link,
@@ -91,12 +89,8 @@ func basePos(p *reader.Page) diag.Pos {
 // cycle names the types of the inheritance cycle that goes back to b, which
 // is in r.chain: b, then each type on the way back to it.
 func (r *resolver) cycle(b *typeDecl) string {
-	i := slices.Index(r.chain, b)
-	if i < 0 {
-		return b.name // cannot happen: only bases recurse, and they are in the chain
-	}
 	var names []string
-	for _, t := range r.chain[i:] {
+	for _, t := range r.chain[slices.Index(r.chain, b):] {
 		names = append(names, t.name)
 	}
 	return strings.Join(names, " → ")

@@ -40,7 +40,6 @@ type typeDecl struct {
 	s    *model.Struct
 	// resolved is set once the fields are done; bases are done first.
 	resolved bool
-	visiting bool
 }
 
 type enumDecl struct {
