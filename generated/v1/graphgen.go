@@ -647,6 +647,7 @@ type objectInfo struct {
 // memberInfo is one member of a generated struct: a Nullable field.
 type memberInfo struct {
 	name  string       // the JSON name
+	key   []byte       // the JSON name as encoded, with its colon
 	index []int        // for reflect.Value.FieldByIndex
 	elem  reflect.Type // the T of the field's Nullable[T]
 }
@@ -695,9 +696,15 @@ func (info *objectInfo) add(t reflect.Type, index []int) {
 				continue
 			}
 			info.byName[name] = len(info.members)
-			info.members = append(info.members, memberInfo{name: name, index: at, elem: f.Type.Field(0).Type.Elem()})
+			info.members = append(info.members, memberInfo{name: name, key: encodedKey(name), index: at, elem: f.Type.Field(0).Type.Elem()})
 		}
 	}
+}
+
+// encodedKey returns the JSON object key k, as encoded, and its colon.
+func encodedKey(k string) []byte {
+	b, _ := json.Marshal(k)
+	return append(b, ':')
 }
 
 // isNullable reports whether t is an instantiation of Nullable.
@@ -727,26 +734,24 @@ func encodeStruct(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
 	info := objectInfoOf(v.Type())
 	buf.WriteByte('{')
 	first := true
-	key := func(k string) {
+	key := func(k []byte) {
 		if !first {
 			buf.WriteByte(',')
 		}
 		first = false
-		b, _ := json.Marshal(k)
-		buf.Write(b)
-		buf.WriteByte(':')
+		buf.Write(k)
 	}
 	for _, m := range info.members {
 		f := v.FieldByIndex(m.index)
 		p := f.Field(0)
 		switch {
 		case !p.IsNil():
-			key(m.name)
+			key(m.key)
 			if err := encodeValue(buf, reflect.NewAt(m.elem, p.UnsafePointer()).Elem(), &jsonPath{up: path, key: m.name}); err != nil {
 				return err
 			}
 		case f.Field(1).Bool():
-			key(m.name)
+			key(m.key)
 			buf.WriteString("null")
 		}
 	}
@@ -765,7 +770,7 @@ func encodeStruct(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
 			if !json.Valid(extra[k]) {
 				return pathError(path, fmt.Errorf("additional member %q: invalid JSON %s", k, snippet(extra[k])))
 			}
-			key(k)
+			key(encodedKey(k))
 			buf.Write(extra[k]) // encoding/json compacts the whole object
 		}
 	}
