@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/graphgen/graphgen/generator/jsonx"
 	"github.com/graphgen/graphgen/generator/model"
@@ -45,10 +46,17 @@ func object(members []member) string {
 	return b.String()
 }
 
-// jsonString returns s as a JSON string.
+// jsonString returns s as a JSON string, escaped as encoding/json escapes
+// it. Member names and enum values are nearly always plain ASCII, which
+// needs no escape, so they skip the encoder.
 func jsonString(s string) string {
-	b, _ := json.Marshal(s)
-	return string(b)
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c >= utf8.RuneSelf || c == '"' || c == '\\' || c == '<' || c == '>' || c == '&' {
+			b, _ := json.Marshal(s)
+			return string(b)
+		}
+	}
+	return `"` + s + `"`
 }
 
 // primitiveSample returns a JSON value of the Edm primitive p. The values

@@ -173,6 +173,14 @@ func afterSelfReference(name, rest string) (string, bool) {
 // no control characters or byte order marks (which Go source forbids), and
 // runs of white space, line breaks included, collapsed to one space.
 func cleanText(s string) string {
+	if isClean(s) {
+		return s
+	}
+	return tidy(s)
+}
+
+// tidy is cleanText without its shortcut.
+func tidy(s string) string {
 	s = strings.ToValidUTF8(s, string(utf8.RuneError))
 	s = strings.Map(func(r rune) rune {
 		switch {
@@ -186,25 +194,39 @@ func cleanText(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
-// wrap splits text into lines of at most width bytes, breaking at spaces; a
-// word longer than the width gets a line of its own.
-func wrap(text string, width int) []string {
-	var lines []string
-	var line strings.Builder
+// isClean reports whether cleanText would return s unchanged: printable
+// ASCII, single spaces between words, none at either end. Most descriptions
+// are, so they skip the rewriting.
+func isClean(s string) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < 0x20 || c >= 0x7f || c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+	}
+	return true
+}
+
+// wrap appends text to b as comment lines of at most width bytes after
+// their "// ", breaking at spaces; a word longer than the width gets a line
+// of its own.
+func wrap(b *strings.Builder, text string, width int) {
+	n := -1 // bytes of text on the current line; -1 before the first
 	for _, w := range strings.Fields(text) {
-		if line.Len() > 0 && line.Len()+1+len(w) > width {
-			lines = append(lines, line.String())
-			line.Reset()
+		switch {
+		case n > 0 && n+1+len(w) <= width:
+			b.WriteByte(' ')
+			n++
+		case n >= 0:
+			b.WriteString("\n// ")
+			n = 0
+		default:
+			b.WriteString("// ")
+			n = 0
 		}
-		if line.Len() > 0 {
-			line.WriteByte(' ')
-		}
-		line.WriteString(w)
+		b.WriteString(w)
+		n += len(w)
 	}
-	if line.Len() > 0 {
-		lines = append(lines, line.String())
-	}
-	return lines
 }
 
 // comment returns a doc comment for a top-level declaration: paragraphs,
@@ -221,21 +243,22 @@ func fieldComment(paragraphs ...string) *jen.Statement {
 	return wrappedComment(maxCommentWidth-4, paragraphs)
 }
 
+// wrappedComment renders the whole comment as one jennifer comment, which
+// jennifer writes verbatim because it starts with "//": one node rather
+// than two per line, on thousands of fields.
 func wrappedComment(width int, paragraphs []string) *jen.Statement {
-	s := &jen.Statement{}
-	first := true
+	var b strings.Builder
 	for _, p := range paragraphs {
-		lines := wrap(p, width)
-		if len(lines) == 0 {
+		if strings.TrimSpace(p) == "" {
 			continue
 		}
-		if !first {
-			s.Comment("//").Line()
+		if b.Len() > 0 {
+			b.WriteString("\n//\n")
 		}
-		first = false
-		for _, l := range lines {
-			s.Comment("// " + l).Line()
-		}
+		wrap(&b, p, width)
 	}
-	return s
+	if b.Len() == 0 {
+		return &jen.Statement{}
+	}
+	return jen.Comment(b.String()).Line()
 }

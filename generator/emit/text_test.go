@@ -1,0 +1,34 @@
+package emit
+
+import (
+	"encoding/json"
+	"testing"
+)
+
+// The shortcuts for plain text must give what the general code gives.
+
+func FuzzCleanTextShortcut(f *testing.F) {
+	for _, s := range []string{"", "a", "The id of the call.", " lead", "trail ", "two  spaces", "tab\there", "line\nbreak", "del\x7f", "caf\u00e9", "nbsp\u00a0x", "bom\ufeff", "zw\u200bsp", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if isClean(s) && tidy(s) != s {
+			t.Errorf("isClean(%q) = true, but tidy gives %q", s, tidy(s))
+		}
+	})
+}
+
+func FuzzJSONStringShortcut(f *testing.F) {
+	for _, s := range []string{"", "id", "@odata.type", `q"uote`, `back\slash`, "<b>", "a&b", "ctl\x01", "tab\t", "caf\u00e9", "\u2028", "\xff"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, err := json.Marshal(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := jsonString(s); got != string(want) {
+			t.Errorf("jsonString(%q) = %s, want %s as encoding/json writes it", s, got, want)
+		}
+	})
+}
