@@ -2,6 +2,7 @@ package jsonx
 
 import (
 	"bytes"
+	"encoding/json"
 	"errors"
 	"testing"
 )
@@ -88,4 +89,30 @@ func checkOffsets(t *testing.T, v *Value, n, depth int) {
 		}
 		checkOffsets(t, m.Value, n, depth+1)
 	}
+}
+
+// FuzzStringLiteral holds the shortcut for plain string literals to what
+// encoding/json decodes: the same value, and an error whenever it errs.
+func FuzzStringLiteral(f *testing.F) {
+	for _, seed := range []string{`""`, `"id"`, `"a b"`, `"esc\"aped"`, `"\u00e9"`, "\"caf\u00e9\"", "\"tab\there\"", "\"\xff\"", `"\ud800"`, "\"ctl\x01\""} {
+		f.Add([]byte(seed))
+	}
+	f.Fuzz(func(t *testing.T, lit []byte) {
+		if len(lit) < 2 || lit[0] != '"' || bytes.IndexByte(lit, '\n') >= 0 {
+			return
+		}
+		var want string
+		werr := json.Unmarshal(lit, &want)
+		v, err := Parse(lit)
+		switch {
+		case werr != nil:
+			if err == nil && v.Kind == String {
+				t.Errorf("Parse(%s) = %q, but encoding/json rejects it: %v", lit, v.String, werr)
+			}
+		case err != nil:
+			t.Errorf("Parse(%s): %v, but encoding/json decodes %q", lit, err, want)
+		case v.Kind != String || v.String != want:
+			t.Errorf("Parse(%s) = %+v, want the string %q", lit, v, want)
+		}
+	})
 }

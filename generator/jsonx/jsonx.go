@@ -298,22 +298,31 @@ func (p *parser) value(depth int) (*Value, error) {
 func (p *parser) str() (string, error) {
 	start := p.i
 	p.i++
+	// plain is whether the literal is printable ASCII without escapes,
+	// which is its own value: most are, and they skip encoding/json.
+	plain := true
 	for p.i < len(p.src) {
-		switch p.src[p.i] {
-		case '\\':
+		switch c := p.src[p.i]; {
+		case c == '\\':
+			plain = false
 			p.i += 2
 			continue
-		case '"':
+		case c == '"':
 			p.i++
+			if plain {
+				return string(p.src[start+1 : p.i-1]), nil
+			}
 			var s string
 			if err := json.Unmarshal(p.src[start:p.i], &s); err != nil {
 				p.i = start
 				return "", p.errorf("invalid string literal: %v", err)
 			}
 			return s, nil
-		case '\n':
+		case c == '\n':
 			p.i = start
 			return "", p.errorf("string literal not terminated before the end of the line")
+		case c < 0x20 || c >= utf8.RuneSelf:
+			plain = false
 		}
 		p.i++
 	}

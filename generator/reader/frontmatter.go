@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -45,37 +46,17 @@ func (r *reader) frontMatter() {
 // Only scalar values of the keys the generator uses are kept; doc_type is
 // stored as written, typos included, for later stages to judge.
 func (r *reader) parseFrontMatter(text []byte, off int) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(text, &doc); err != nil {
-		pos := r.lines.Pos(off)
-		msg := err.Error()
-		// yaml.v3 reports "yaml: line N: problem", N counting from the
-		// first line of the YAML text.
-		if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
-			if num, after, ok := strings.Cut(rest, ": "); ok {
-				if n, err := strconv.Atoi(num); err == nil && n >= 1 {
-					pos.Line += n - 1
-					pos.Col = 0
-					msg = after
-				}
-			}
-		} else {
-			msg = strings.TrimPrefix(msg, "yaml: ")
+	pairs, ok := simpleFrontMatter(text)
+	if !ok {
+		var err error
+		if pairs, err = yamlFrontMatter(text); err != nil {
+			r.yamlError(err, off)
+			return
 		}
-		r.diags.Warnf(pos, "front-matter", "front matter is not valid YAML: %s; want key: value lines", msg)
-		return
 	}
-	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
-		return
-	}
-	m := doc.Content[0]
-	for i := 0; i+1 < len(m.Content); i += 2 {
-		k, v := m.Content[i], m.Content[i+1]
-		if v.Kind != yaml.ScalarNode {
-			continue
-		}
-		val := collapse([]byte(v.Value))
-		switch k.Value {
+	for _, kv := range pairs {
+		val := collapse([]byte(kv.value))
+		switch kv.key {
 		case "title":
 			r.page.Title = val
 		case "description":
@@ -84,6 +65,140 @@ func (r *reader) parseFrontMatter(text []byte, off int) {
 			r.page.DocType = val
 		}
 	}
+}
+
+// yamlError reports err, from parsing the front matter that starts at byte
+// offset off, at its line.
+func (r *reader) yamlError(err error, off int) {
+	pos := r.lines.Pos(off)
+	msg := err.Error()
+	// yaml.v3 reports "yaml: line N: problem", N counting from the first
+	// line of the YAML text.
+	if rest, ok := strings.CutPrefix(msg, "yaml: line "); ok {
+		if num, after, ok := strings.Cut(rest, ": "); ok {
+			if n, err := strconv.Atoi(num); err == nil && n >= 1 {
+				pos.Line += n - 1
+				pos.Col = 0
+				msg = after
+			}
+		}
+	} else {
+		msg = strings.TrimPrefix(msg, "yaml: ")
+	}
+	r.diags.Warnf(pos, "front-matter", "front matter is not valid YAML: %s; want key: value lines", msg)
+}
+
+// keyValue is a key of the front matter and its scalar value.
+type keyValue struct{ key, value string }
+
+// yamlFrontMatter returns the members of the front matter text, a YAML
+// mapping, whose values are scalars.
+func yamlFrontMatter(text []byte) ([]keyValue, error) {
+	var doc yaml.Node
+	if err := yaml.Unmarshal(text, &doc); err != nil {
+		return nil, err
+	}
+	if len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return nil, nil
+	}
+	var pairs []keyValue
+	m := doc.Content[0]
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if k, v := m.Content[i], m.Content[i+1]; v.Kind == yaml.ScalarNode {
+			pairs = append(pairs, keyValue{k.Value, v.Value})
+		}
+	}
+	return pairs, nil
+}
+
+// simpleFrontMatter reads front matter written the way nearly every page
+// writes it, without a YAML parser, which would take a sixth of the time
+// spent reading a page: each line a distinct key, ": ", and either a
+// double-quoted string without escapes or a plain word. Anything else, it
+// leaves to yaml.v3 by returning false; FuzzSimpleFrontMatter holds what it
+// accepts to what yaml.v3 makes of it.
+func simpleFrontMatter(text []byte) ([]keyValue, bool) {
+	pairs := make([]keyValue, 0, 8)
+	for off := 0; off < len(text); {
+		line, next, _ := cutLine(text, off)
+		off = next
+		if len(line) == 0 || !isAlnum(line[0]) {
+			return nil, false
+		}
+		k := 0
+		for k < len(line) && isKeyByte(line[k]) {
+			k++
+		}
+		if k == 0 || k+2 > len(line) || line[k] != ':' || line[k+1] != ' ' {
+			return nil, false
+		}
+		key, val := string(line[:k]), line[k+2:]
+		for _, kv := range pairs {
+			if kv.key == key {
+				return nil, false // yaml.v3 refuses a key defined twice
+			}
+		}
+		switch {
+		case len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"':
+			val = val[1 : len(val)-1]
+			if bytes.ContainsAny(val, `"\`) || !yamlPrintable(val) {
+				return nil, false
+			}
+		case isPlainWord(val):
+		default:
+			return nil, false
+		}
+		pairs = append(pairs, keyValue{key, string(val)})
+	}
+	return pairs, true
+}
+
+// isAlnum reports whether c is an ASCII letter or digit.
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// isKeyByte reports whether c may be part of a key simpleFrontMatter reads.
+func isKeyByte(c byte) bool {
+	return isAlnum(c) || c == '_' || c == '.' || c == '-'
+}
+
+// isPlainWord reports whether v is a YAML plain scalar that means its own
+// text: a letter or digit, then also "_", ".", "-" and "/".
+func isPlainWord(v []byte) bool {
+	if len(v) == 0 || !isAlnum(v[0]) {
+		return false
+	}
+	for _, c := range v {
+		if !isKeyByte(c) && c != '/' {
+			return false
+		}
+	}
+	return true
+}
+
+// yamlPrintable reports whether v is valid UTF-8 made only of characters
+// YAML allows as they are in a string: printable ASCII, and the printable
+// ranges above it, without the byte order mark and line separators.
+func yamlPrintable(v []byte) bool {
+	for i := 0; i < len(v); {
+		if c := v[i]; c < utf8.RuneSelf {
+			if c < 0x20 || c == 0x7f {
+				return false
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(v[i:])
+		i += n
+		switch {
+		case r == utf8.RuneError && n == 1,
+			r < 0xa0, r == 0x2028, r == 0x2029, r == 0xfeff,
+			r >= 0xd800 && r < 0xe000, r == 0xfffe, r == 0xffff:
+			return false
+		}
+	}
+	return true
 }
 
 // isFence reports whether line is a front-matter delimiter: "---", with

@@ -216,6 +216,21 @@ func collapse(b []byte) string {
 	out.Grow(len(b))
 	space := false
 	for i := 0; i < len(b); {
+		// Nearly all text is ASCII: take it a byte at a time, without
+		// decoding runes.
+		if c := b[i]; c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+				space = out.Len() > 0
+				continue
+			}
+			if space {
+				out.WriteByte(' ')
+				space = false
+			}
+			out.WriteByte(c)
+			continue
+		}
 		r, n := utf8.DecodeRune(b[i:])
 		i += n
 		switch {
