@@ -212,7 +212,7 @@ func isClean(s string) bool {
 // of its own.
 func wrap(b *strings.Builder, text string, width int) {
 	n := -1 // bytes of text on the current line; -1 before the first
-	for _, w := range strings.Fields(text) {
+	for w := range strings.FieldsSeq(text) {
 		switch {
 		case n > 0 && n+1+len(w) <= width:
 			b.WriteByte(' ')
@@ -248,6 +248,13 @@ func fieldComment(paragraphs ...string) *jen.Statement {
 // than two per line, on thousands of fields.
 func wrappedComment(width int, paragraphs []string) *jen.Statement {
 	var b strings.Builder
+	size := 0
+	for _, p := range paragraphs {
+		// A line of "// " and up to width bytes for every width bytes, and
+		// the separators: room enough that b grows once.
+		size += len(p) + (len(p)/width+2)*4
+	}
+	b.Grow(size)
 	for _, p := range paragraphs {
 		if strings.TrimSpace(p) == "" {
 			continue

@@ -335,7 +335,11 @@ func (r *resolver) nameFields(s *model.Struct) {
 	}
 	n := newNamer(false, reserved...)
 	for _, f := range s.Fields {
-		name := exportedName(f.JSONName)
+		name, ok := r.exported[f.JSONName]
+		if !ok {
+			name = exportedName(f.JSONName)
+			r.exported[f.JSONName] = name
+		}
 		if name == "" {
 			name = "Field"
 		}

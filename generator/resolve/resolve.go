@@ -63,6 +63,9 @@ type resolver struct {
 	extra   []*model.Enum          // inline and synthesised enums, in creation order
 	goTypes *namer
 	files   *namer
+	// exported caches exportedName: the same member names recur on
+	// thousands of types.
+	exported map[string]string
 	// chain holds the types whose bases are being resolved, outermost
 	// first, to name every type of an inheritance cycle.
 	chain []*typeDecl
@@ -80,6 +83,8 @@ func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
 		synth:   map[string]*model.Enum{},
 		goTypes: newNamer(false, model.SupportNames()...),
 		files:   newNamer(true, "graphgen", "graphgen_test"),
+
+		exported: map[string]string{},
 	}
 	for _, p := range pages {
 		r.byFile[strings.ToLower(path.Base(p.Path))] = p
@@ -244,12 +249,13 @@ func (r *resolver) nameDecls() {
 		def      bool
 		isEnum   bool
 		ns, name string
+		lower    string // name in lower case, worked out once for the sort
 		set      func(goName string)
 	}
 	var claims []claim
 	for _, d := range r.decls {
 		d := d
-		claims = append(claims, claim{strings.EqualFold(d.ns, DefaultNamespace), false, d.ns, d.name, func(n string) {
+		claims = append(claims, claim{strings.EqualFold(d.ns, DefaultNamespace), false, d.ns, d.name, strings.ToLower(d.name), func(n string) {
 			d.s = &model.Struct{
 				Name:         n,
 				WireName:     d.ns + "." + d.name,
@@ -267,7 +273,7 @@ func (r *resolver) nameDecls() {
 	}
 	for _, d := range r.edecls {
 		d := d
-		claims = append(claims, claim{strings.EqualFold(d.ns, DefaultNamespace), true, d.ns, d.table.Name, func(n string) {
+		claims = append(claims, claim{strings.EqualFold(d.ns, DefaultNamespace), true, d.ns, d.table.Name, strings.ToLower(d.table.Name), func(n string) {
 			d.e = &model.Enum{
 				Name:     n,
 				WireName: d.ns + "." + d.table.Name,
@@ -287,7 +293,7 @@ func (r *resolver) nameDecls() {
 			return !a.isEnum
 		}
 		if !strings.EqualFold(a.name, b.name) {
-			return strings.ToLower(a.name) < strings.ToLower(b.name)
+			return a.lower < b.lower
 		}
 		return a.ns+"."+a.name < b.ns+"."+b.name
 	})
