@@ -4,6 +4,7 @@
 package diag
 
 import (
+	"bytes"
 	"fmt"
 	"sort"
 	"strings"
@@ -181,11 +182,14 @@ type Lines struct {
 
 // NewLines indexes src, the contents of file.
 func NewLines(file string, src []byte) *Lines {
-	start := []int{0}
-	for i, c := range src {
-		if c == '\n' {
-			start = append(start, i+1)
+	start := make([]int, 1, 1+bytes.Count(src, []byte{'\n'}))
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			break
 		}
+		off += i + 1
+		start = append(start, off)
 	}
 	return &Lines{file: file, src: src, start: start}
 }

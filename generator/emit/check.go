@@ -133,9 +133,22 @@ func (c *checker) file(pos diag.Pos, name string) {
 }
 
 // buildsEverywhere reports whether the go command builds a file of that name
-// on every platform. It asks go/build about a platform no name mentions,
-// with file contents that carry no build constraint.
+// on every platform.
 func buildsEverywhere(name string) bool {
+	return isPlainGoName(name) || goBuildMatches(name)
+}
+
+// isPlainGoName reports whether name is a .go file name without a leading
+// "." and without "_": only those or a "_"-separated suffix exclude a file,
+// so such a name needs no question, and nearly every generated name is one.
+func isPlainGoName(name string) bool {
+	return strings.HasSuffix(name, ".go") && !strings.HasPrefix(name, ".") && !strings.Contains(name, "_")
+}
+
+// goBuildMatches asks go/build whether it builds a file of that name, on a
+// platform no name mentions, with file contents that carry no build
+// constraint.
+func goBuildMatches(name string) bool {
 	ctx := build.Default
 	ctx.GOOS, ctx.GOARCH, ctx.BuildTags = "graphgen", "graphgen", nil
 	ctx.OpenFile = func(string) (io.ReadCloser, error) {

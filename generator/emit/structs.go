@@ -63,7 +63,11 @@ func structFields(s *model.Struct) []jen.Code {
 			jen.Id("ODataType").Id("Nullable").Types(jen.String()).Tag(map[string]string{"json": "@odata.type,omitzero"}))
 	}
 	for _, fl := range s.Fields {
-		doc := []string{docSentence(fl.Name, fl.Doc, fmt.Sprintf("%s is the %q member.", fl.Name, fl.JSONName))}
+		first := docSentence(fl.Name, fl.Doc, "")
+		if first == "" {
+			first = fmt.Sprintf("%s is the %q member.", fl.Name, fl.JSONName)
+		}
+		doc := []string{first}
 		if fl.Relationship {
 			doc = append(doc, "It is a relationship (a navigation property).")
 		}

@@ -2,6 +2,7 @@ package emit
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
 )
 
@@ -29,6 +30,20 @@ func FuzzJSONStringShortcut(f *testing.F) {
 		}
 		if got := jsonString(s); got != string(want) {
 			t.Errorf("jsonString(%q) = %s, want %s as encoding/json writes it", s, got, want)
+		}
+	})
+}
+
+func FuzzPlainGoNameShortcut(f *testing.F) {
+	for _, s := range []string{"user.go", "a.go", ".go", "_x.go", "x_linux.go", "x_test.go", "x.c", "go.go", "x.GO", "linux.go", "x.go.go", "é.go"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		if strings.ContainsAny(name, "/\\") {
+			return // a file name, not a path
+		}
+		if isPlainGoName(name) && !goBuildMatches(name) {
+			t.Errorf("isPlainGoName(%q) = true, but go/build does not build it everywhere", name)
 		}
 	})
 }

@@ -86,6 +86,9 @@ func valuesFrom(src []byte, n ast.Node) ([]string, int) {
 			continue
 		}
 		lower := asciiLower(t.text)
+		if !strings.Contains(lower, "values") && !strings.Contains(lower, "one of") {
+			continue // every marker has one of the two, and most text neither
+		}
 		// next[k] caches where valueMarkers[k] next occurs, so that a text
 		// full of markers is still searched in linear time.
 		var next [len(valueMarkers)]int

@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -45,5 +46,15 @@ func TestParseValues(t *testing.T) {
 				t.Errorf("ParseValues(%q) mismatch (-want +got):\n%s", tt.desc, diff)
 			}
 		})
+	}
+}
+
+// TestEveryValueMarkerPassesThePrefilter pins the assumption valuesFrom's
+// quick rejection rests on.
+func TestEveryValueMarkerPassesThePrefilter(t *testing.T) {
+	for _, m := range valueMarkers {
+		if !strings.Contains(m, "values") && !strings.Contains(m, "one of") {
+			t.Errorf("marker %q has neither %q nor %q: valuesFrom would skip it", m, "values", "one of")
+		}
 	}
 }
