@@ -1,7 +1,6 @@
 package emit
 
 import (
-	"bytes"
 	"encoding/json"
 	"strconv"
 	"strings"
@@ -247,12 +246,67 @@ func nullsSample(s *model.Struct) string {
 }
 
 // goLiteral returns a Go string literal holding the JSON value js, indented
-// for reading when a raw string can hold it.
+// for reading when a raw string can hold it. js is compact JSON, as the
+// samplers write it.
 func goLiteral(js string) string {
-	var b bytes.Buffer
-	b.Grow(2 * len(js)) // indenting roughly doubles a sample
-	if strings.Contains(js, "`") || json.Indent(&b, []byte(js), "\t\t", "\t") != nil {
+	if strings.Contains(js, "`") {
 		return strconv.Quote(js)
 	}
-	return "`" + b.String() + "`"
+	var b strings.Builder
+	b.Grow(2 * len(js)) // indenting roughly doubles a sample
+	b.WriteByte('`')
+	indentJSON(&b, js, "\t\t", "\t")
+	b.WriteByte('`')
+	return b.String()
+}
+
+// indentJSON writes the compact JSON js to b as json.Indent lays it out
+// with prefix and indent: a member or element per line, empty objects and
+// arrays kept as {} and []. It does the work of json.Indent without its
+// validating scanner, which a test-file's samples would spend most of their
+// time in; FuzzIndentJSON holds the two to the same output.
+func indentJSON(b *strings.Builder, js, prefix, indent string) {
+	depth := 0
+	newline := func() {
+		b.WriteByte('\n')
+		b.WriteString(prefix)
+		for range depth {
+			b.WriteString(indent)
+		}
+	}
+	for i := 0; i < len(js); i++ {
+		switch c := js[i]; c {
+		case '"':
+			// Copy the string whole: its bytes are not structure.
+			j := i + 1
+			for j < len(js) && js[j] != '"' {
+				if js[j] == '\\' {
+					j++
+				}
+				j++
+			}
+			b.WriteString(js[i:min(j+1, len(js))])
+			i = j
+		case '{', '[':
+			b.WriteByte(c)
+			if i+1 < len(js) && (js[i+1] == '}' || js[i+1] == ']') {
+				b.WriteByte(js[i+1])
+				i++
+				continue
+			}
+			depth++
+			newline()
+		case '}', ']':
+			depth--
+			newline()
+			b.WriteByte(c)
+		case ',':
+			b.WriteByte(c)
+			newline()
+		case ':':
+			b.WriteString(": ")
+		default:
+			b.WriteByte(c)
+		}
+	}
 }

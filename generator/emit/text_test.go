@@ -1,6 +1,7 @@
 package emit
 
 import (
+	"bytes"
 	"encoding/json"
 	"strings"
 	"testing"
@@ -44,6 +45,30 @@ func FuzzPlainGoNameShortcut(f *testing.F) {
 		}
 		if isPlainGoName(name) && !goBuildMatches(name) {
 			t.Errorf("isPlainGoName(%q) = true, but go/build does not build it everywhere", name)
+		}
+	})
+}
+
+// FuzzIndentJSON holds indentJSON to json.Indent on compact JSON, which is
+// what the samplers write.
+func FuzzIndentJSON(f *testing.F) {
+	for _, s := range []string{`{}`, `[]`, `{"a":1}`, `{"a":{"b":[1,2,{}],"c":[]},"d":"x,y:{z}"}`, `{"e\"sc":"\\\"[","f":null}`, `"str"`, `12.5`, `[[[]]]`, `{"any":["json",1]}`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		var compact bytes.Buffer
+		if json.Compact(&compact, []byte(in)) != nil {
+			return
+		}
+		js := compact.String()
+		var want bytes.Buffer
+		if err := json.Indent(&want, []byte(js), "\t\t", "\t"); err != nil {
+			t.Fatal(err)
+		}
+		var got strings.Builder
+		indentJSON(&got, js, "\t\t", "\t")
+		if got.String() != want.String() {
+			t.Errorf("indentJSON(%s) =\n%s\nwant, as json.Indent writes it:\n%s", js, got.String(), want.String())
 		}
 	})
 }
