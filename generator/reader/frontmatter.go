@@ -129,7 +129,9 @@ func simpleFrontMatter(text []byte) ([]keyValue, bool) {
 		for k < len(line) && isKeyByte(line[k]) {
 			k++
 		}
-		if k == 0 || k+2 > len(line) || line[k] != ':' || line[k+1] != ' ' {
+		// YAML limits an implicit key to 1024 characters; real keys are
+		// short, and a long one is left to yaml.v3 to report.
+		if k > maxSimpleKey || k+2 > len(line) || line[k] != ':' || line[k+1] != ' ' {
 			return nil, false
 		}
 		key, val := string(line[:k]), line[k+2:]
@@ -152,6 +154,9 @@ func simpleFrontMatter(text []byte) ([]keyValue, bool) {
 	}
 	return pairs, true
 }
+
+// maxSimpleKey is the longest key simpleFrontMatter reads.
+const maxSimpleKey = 64
 
 // isAlnum reports whether c is an ASCII letter or digit.
 func isAlnum(c byte) bool {
