@@ -6,26 +6,15 @@ import (
 	"unicode/utf8"
 )
 
-// collapseByRune is collapse as its doc comment states it, one rune at a
-// time; collapse takes ASCII faster and must give the same text.
+// collapseByRune is collapse without its shortcut for ASCII: every rune
+// decoded and written by collapseRune.
 func collapseByRune(b []byte) string {
 	var out strings.Builder
 	space := false
 	for i := 0; i < len(b); {
 		r, n := utf8.DecodeRune(b[i:])
 		i += n
-		switch {
-		case r == '\u200b' || r == '\ufeff':
-			continue
-		case isSpace(r):
-			space = out.Len() > 0
-			continue
-		}
-		if space {
-			out.WriteByte(' ')
-			space = false
-		}
-		out.WriteRune(r)
+		collapseRune(&out, &space, r)
 	}
 	return out.String()
 }

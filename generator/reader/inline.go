@@ -233,20 +233,26 @@ func collapse(b []byte) string {
 		}
 		r, n := utf8.DecodeRune(b[i:])
 		i += n
-		switch {
-		case r == '\u200b' || r == '\ufeff':
-			continue
-		case isSpace(r):
-			space = out.Len() > 0
-			continue
-		}
-		if space {
-			out.WriteByte(' ')
-			space = false
-		}
-		out.WriteRune(r) // utf8.RuneError for an invalid byte
+		collapseRune(&out, &space, r)
 	}
 	return out.String()
+}
+
+// collapseRune writes r to out as collapse does, space saying whether white
+// space is pending.
+func collapseRune(out *strings.Builder, space *bool, r rune) {
+	switch {
+	case r == '\u200b' || r == '\ufeff':
+		return
+	case isSpace(r):
+		*space = out.Len() > 0
+		return
+	}
+	if *space {
+		out.WriteByte(' ')
+		*space = false
+	}
+	out.WriteRune(r) // utf8.RuneError for an invalid byte
 }
 
 // isSpace reports whether r is white space, Unicode spaces included: the
