@@ -5,6 +5,9 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/graphgen/graphgen/generator/jsonx"
+	"github.com/graphgen/graphgen/generator/model"
 )
 
 // The shortcuts for plain text must give what the general code gives.
@@ -71,4 +74,39 @@ func FuzzIndentJSON(f *testing.F) {
 			t.Errorf("indentJSON(%s) =\n%s\nwant, as json.Indent writes it:\n%s", js, got.String(), want.String())
 		}
 	})
+}
+
+// TestSamplesAreCompactJSON pins what goLiteral's indenter relies on: every
+// sample the round-trip cases hold is valid, compact JSON, whatever the
+// page's example keys and the enum values hold.
+func TestSamplesAreCompactJSON(t *testing.T) {
+	example, err := jsonx.Parse([]byte("{\n  \"odd key <&>\": \"x\",\n  \"caf\u00e9\": 1,\n  \"nested\" : { \"a\" : [ 1, 2 ] },\n  \"@odata.type\": \"#microsoft.graph.t\"\n}"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	enum := &model.Enum{Name: "E", Members: []*model.Member{{Value: "a b"}, {Value: "q\"uote<>"}, {Value: "\u2028sep"}}}
+	inner := &model.Struct{Name: "Inner", WireName: "microsoft.graph.inner", Open: true}
+	inner.Fields = []*model.Field{{JSONName: "a", Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: model.Int32, Collection: true}}}
+	s := &model.Struct{Name: "T", WireName: "microsoft.graph.t", Open: true, HasODataType: true, Example: example}
+	s.Fields = []*model.Field{
+		{JSONName: "odd key <&>", Type: model.TypeRef{Kind: model.KindEnum, Enum: enum}},
+		{JSONName: "café", Type: model.TypeRef{Kind: model.KindRaw}},
+		{JSONName: "nested", Type: model.TypeRef{Kind: model.KindStruct, Struct: inner, Collection: true}},
+		{JSONName: "self", Type: model.TypeRef{Kind: model.KindStruct, Struct: inner}},
+	}
+	for _, p := range []model.Primitive{model.String, model.Boolean, model.Byte, model.Int16, model.Int32, model.Int64, model.Single, model.Double, model.Decimal, model.Guid, model.DateTimeOffset, model.Date, model.TimeOfDay, model.Duration, model.Binary, model.Stream, model.JSON} {
+		inner.Fields = append(inner.Fields, &model.Field{JSONName: "p" + string(p), Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: p}})
+	}
+	samples := []string{(&sampler{budget: maxSampleMembers}).object(s, nil, 0), nullsSample(s), (&sampler{budget: maxSampleMembers}).object(inner, nil, 0)}
+	for k := range enumCount(s) {
+		samples = append(samples, membersSample(s, k))
+	}
+	for _, js := range samples {
+		var compact bytes.Buffer
+		if err := json.Compact(&compact, []byte(js)); err != nil {
+			t.Errorf("sample %s is not valid JSON: %v", js, err)
+		} else if compact.String() != js {
+			t.Errorf("sample %s is not compact: want %s", js, compact.String())
+		}
+	}
 }

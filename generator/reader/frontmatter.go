@@ -113,10 +113,11 @@ func yamlFrontMatter(text []byte) ([]keyValue, error) {
 
 // simpleFrontMatter reads front matter written the way nearly every page
 // writes it, without a YAML parser, which would take a sixth of the time
-// spent reading a page: each line a distinct key, ": ", and either a
-// double-quoted string without escapes or a plain word. Anything else, it
-// leaves to yaml.v3 by returning false; FuzzSimpleFrontMatter holds what it
-// accepts to what yaml.v3 makes of it.
+// spent reading a page: each line a key, ": ", and either a double-quoted
+// string without escapes or a plain word. A key given twice is kept twice,
+// as yaml.v3 keeps it, and the later value wins. Anything else, it leaves to
+// yaml.v3 by returning false; FuzzSimpleFrontMatter holds what it accepts to
+// what yaml.v3 makes of it.
 func simpleFrontMatter(text []byte) ([]keyValue, bool) {
 	pairs := make([]keyValue, 0, 8)
 	for off := 0; off < len(text); {
@@ -135,11 +136,6 @@ func simpleFrontMatter(text []byte) ([]keyValue, bool) {
 			return nil, false
 		}
 		key, val := string(line[:k]), line[k+2:]
-		for _, kv := range pairs {
-			if kv.key == key {
-				return nil, false // yaml.v3 refuses a key defined twice
-			}
-		}
 		switch {
 		case len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"':
 			val = val[1 : len(val)-1]
