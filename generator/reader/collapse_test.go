@@ -29,3 +29,11 @@ func FuzzCollapse(f *testing.F) {
 		}
 	})
 }
+
+func TestASCIISpaceIsIsSpace(t *testing.T) {
+	for c := range utf8.RuneSelf {
+		if asciiSpace[c] != isSpace(rune(c)) {
+			t.Errorf("asciiSpace[%q] = %v, isSpace = %v", rune(c), asciiSpace[c], isSpace(rune(c)))
+		}
+	}
+}

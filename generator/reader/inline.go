@@ -216,19 +216,24 @@ func collapse(b []byte) string {
 	out.Grow(len(b))
 	space := false
 	for i := 0; i < len(b); {
-		// Nearly all text is ASCII: take it a byte at a time, without
-		// decoding runes.
+		// Nearly all text is ASCII: copy each run of it that holds no
+		// white space whole, without decoding runes.
 		if c := b[i]; c < utf8.RuneSelf {
-			i++
-			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f' {
+			if asciiSpace[c] {
 				space = out.Len() > 0
+				i++
 				continue
+			}
+			j := i + 1
+			for j < len(b) && b[j] < utf8.RuneSelf && !asciiSpace[b[j]] {
+				j++
 			}
 			if space {
 				out.WriteByte(' ')
 				space = false
 			}
-			out.WriteByte(c)
+			out.Write(b[i:j])
+			i = j
 			continue
 		}
 		r, n := utf8.DecodeRune(b[i:])
@@ -237,6 +242,9 @@ func collapse(b []byte) string {
 	}
 	return out.String()
 }
+
+// asciiSpace holds the ASCII bytes isSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\r': true, '\v': true, '\f': true}
 
 // collapseRune writes r to out as collapse does, space saying whether white
 // space is pending.
