@@ -108,13 +108,14 @@ func (g *generator) emit() error {
 	var wg sync.WaitGroup
 	for range min(runtime.GOMAXPROCS(0), len(names)) {
 		wg.Go(func() {
+			cache := sampleCache{}
 			for {
 				i := int(next.Add(1)) - 1
 				if i >= len(names) {
 					return
 				}
 				r := &results[i]
-				r.file, r.test, r.err = g.file(names[i], files[names[i]])
+				r.file, r.test, r.err = g.file(names[i], files[names[i]], cache)
 			}
 		})
 	}
@@ -143,8 +144,8 @@ func (g *generator) emit() error {
 
 // file returns the formatted source of the file name, holding decls, and
 // of its test file. It only reads g, so that files can be built
-// concurrently.
-func (g *generator) file(name string, decls []decl) (src, test []byte, err error) {
+// concurrently; cache belongs to the calling goroutine.
+func (g *generator) file(name string, decls []decl, cache sampleCache) (src, test []byte, err error) {
 	slices.SortFunc(decls, func(a, b decl) int { return cmp.Compare(a.name, b.name) })
 	f := jen.NewFile(g.pkg.Name)
 	f.HeaderComment(header)
@@ -171,7 +172,7 @@ func (g *generator) file(name string, decls []decl) (src, test []byte, err error
 	// out as gofmt lays it out, and every value it holds is a one-line
 	// literal or a raw string, whose content gofmt leaves alone.
 	// TestTestFilesAreFormatted pins this down.
-	if test, err = g.execute(testFileName(name), templates.FileTest, g.fileTest(decls)); err != nil {
+	if test, err = g.execute(testFileName(name), templates.FileTest, g.fileTest(decls, cache)); err != nil {
 		return nil, nil, err
 	}
 	return src, test, nil

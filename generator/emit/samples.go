@@ -24,27 +24,6 @@ const (
 // land in AdditionalData and be written back.
 const extraMember = "graphgenExtra"
 
-// member is one member of a sample object: a key and its JSON value.
-type member struct {
-	key, value string
-}
-
-// object returns the JSON object of members, in order.
-func object(members []member) string {
-	var b strings.Builder
-	b.WriteByte('{')
-	for i, m := range members {
-		if i > 0 {
-			b.WriteByte(',')
-		}
-		b.WriteString(jsonString(m.key))
-		b.WriteByte(':')
-		b.WriteString(m.value)
-	}
-	b.WriteByte('}')
-	return b.String()
-}
-
 // jsonString returns s as a JSON string, escaped as encoding/json escapes
 // it. Member names and enum values are nearly always plain ASCII, which
 // needs no escape, so they skip the encoder.
@@ -99,18 +78,44 @@ func primitiveSample(p model.Primitive) string {
 // rawSample is the value of members that hold any JSON.
 const rawSample = `{"any":["json",1]}`
 
-// sampler builds the sample values of one round-trip case.
-type sampler struct {
-	budget int // members left before objects are left out
+// structInfo is what the samplers need of a struct, worked out once: the
+// fields of s and its bases, by JSON name too, and its extra members.
+type structInfo struct {
+	fields  []*model.Field
+	byJSON  map[string]*model.Field
+	odata   string // the JSON string "#<wire name>", "" when s has no @odata.type
+	extra   bool   // s is open and declares no field named extraMember
+	enumMax int    // the most members an enum field of s has
 }
 
-// fieldIndex returns the fields of s and its bases by JSON name.
-func fieldIndex(s *model.Struct) map[string]*model.Field {
-	m := map[string]*model.Field{}
-	for _, f := range s.AllFields() {
-		m[f.JSONName] = f
+// sampleCache holds the structInfo of structs met so far. It belongs to
+// one goroutine.
+type sampleCache map[*model.Struct]*structInfo
+
+func (c sampleCache) info(s *model.Struct) *structInfo {
+	if in := c[s]; in != nil {
+		return in
 	}
-	return m
+	in := &structInfo{fields: s.AllFields(), byJSON: map[string]*model.Field{}}
+	for _, f := range in.fields {
+		in.byJSON[f.JSONName] = f
+		if f.Type.Kind == model.KindEnum {
+			in.enumMax = max(in.enumMax, len(f.Type.Enum.Members))
+		}
+	}
+	if chainHasODataType(s) {
+		in.odata = jsonString("#" + s.WireName)
+	}
+	in.extra = s.OpenChain() && in.byJSON[extraMember] == nil
+	c[s] = in
+	return in
+}
+
+// sampler writes the sample values of one round-trip case to b.
+type sampler struct {
+	b      *strings.Builder
+	cache  sampleCache
+	budget int // members left before objects are left out
 }
 
 // hasExample reports whether s has a JSON example to take members from.
@@ -118,39 +123,65 @@ func hasExample(s *model.Struct) bool {
 	return s.Example != nil && s.Example.Kind == jsonx.Object
 }
 
-// object returns a sample of s: the members of its example, in the
+// member writes the key of a member, after a comma unless it is the
+// object's first.
+func (sm *sampler) member(first *bool, key string) {
+	if !*first {
+		sm.b.WriteByte(',')
+	}
+	*first = false
+	sm.b.WriteString(jsonString(key))
+	sm.b.WriteByte(':')
+}
+
+// object writes a sample of s: the members of its example, in the
 // example's order, that are fields of s, or every field when s has no
 // example; @odata.type when s carries it; and, for an open type, an extra
 // member. stack holds the types being sampled, outermost first; a member
 // whose type is on it is left out, which is what stops cycles. Enum fields
 // take their member k.
-func (sm *sampler) object(s *model.Struct, stack []*model.Struct, k int) string {
+func (sm *sampler) object(s *model.Struct, stack []*model.Struct, k int) {
 	stack = append(stack, s)
-	var members []member
-	odata := chainHasODataType(s)
+	in := sm.cache.info(s)
+	first := true
+	sm.b.WriteByte('{')
 	add := func(key string, f *model.Field) {
-		if v, ok := sm.value(f.Type, stack, k); ok {
-			members = append(members, member{key, v})
+		if sm.fits(f.Type, stack) {
+			sm.member(&first, key)
+			sm.value(f.Type, stack, k)
 			sm.budget--
 		}
 	}
+	// @odata.type comes where the example has it, or else first.
+	odataAt := -1
+	if hasExample(s) && in.odata != "" {
+		for i, m := range s.Example.Members {
+			if m.Key == "@odata.type" {
+				odataAt = i
+				break
+			}
+		}
+	}
+	if in.odata != "" && odataAt < 0 {
+		sm.member(&first, "@odata.type")
+		sm.b.WriteString(in.odata)
+	}
 	if hasExample(s) {
-		fields := fieldIndex(s)
 		seen := map[string]bool{}
-		for _, m := range s.Example.Members {
+		for i, m := range s.Example.Members {
 			if seen[m.Key] {
 				continue
 			}
 			seen[m.Key] = true
-			if m.Key == "@odata.type" && odata {
-				members = append(members, member{m.Key, jsonString("#" + s.WireName)})
-				odata = false
-			} else if f := fields[m.Key]; f != nil {
+			if i == odataAt {
+				sm.member(&first, m.Key)
+				sm.b.WriteString(in.odata)
+			} else if f := in.byJSON[m.Key]; f != nil {
 				add(m.Key, f)
 			}
 		}
 	} else {
-		for _, f := range s.AllFields() {
+		for _, f := range in.fields {
 			// Relationships of nested types are left out, as the API
 			// does unless asked to expand them.
 			if len(stack) == 1 || !f.Relationship {
@@ -158,91 +189,107 @@ func (sm *sampler) object(s *model.Struct, stack []*model.Struct, k int) string 
 			}
 		}
 	}
-	if odata {
-		members = append([]member{{"@odata.type", jsonString("#" + s.WireName)}}, members...)
+	if in.extra {
+		sm.member(&first, extraMember)
+		sm.b.WriteString(`"kept"`)
 	}
-	if s.OpenChain() && fieldIndex(s)[extraMember] == nil {
-		members = append(members, member{extraMember, `"kept"`})
-	}
-	return object(members)
+	sm.b.WriteByte('}')
 }
 
-// value returns a sample of a value of type t, or false when the member
-// should be left out. An enum takes its member k.
-func (sm *sampler) value(t model.TypeRef, stack []*model.Struct, k int) (string, bool) {
-	var v string
+// fits reports whether a member of type t has a sample here: not an enum
+// without members, nor an object past the depth or the budget or already
+// on the stack.
+func (sm *sampler) fits(t model.TypeRef, stack []*model.Struct) bool {
 	switch t.Kind {
-	case model.KindPrimitive:
-		v = primitiveSample(t.Primitive)
-	case model.KindRaw:
-		v = rawSample
 	case model.KindEnum:
-		if len(t.Enum.Members) == 0 {
-			return "", false
-		}
-		v = jsonString(t.Enum.Members[k%len(t.Enum.Members)].Value)
+		return len(t.Enum.Members) > 0
 	case model.KindStruct:
 		if len(stack) > maxSampleDepth || sm.budget <= 0 {
-			return "", false
+			return false
 		}
 		for _, s := range stack {
 			if s == t.Struct {
-				return "", false
+				return false
 			}
 		}
-		// Nested objects use the first enum members: their own tests go
-		// through the others.
-		v = sm.object(t.Struct, stack, 0)
 	}
-	if t.Collection {
-		v = "[" + v + "]"
-	}
-	return v, true
+	return true
 }
 
-// enumCount returns the most members that an enum field of s has, which is
-// how many cases it takes to use every member of every one.
-func enumCount(s *model.Struct) int {
-	n := 0
-	for _, f := range s.AllFields() {
-		if f.Type.Kind == model.KindEnum {
-			n = max(n, len(f.Type.Enum.Members))
-		}
+// value writes a sample of a value of type t, which fits. An enum takes
+// its member k.
+func (sm *sampler) value(t model.TypeRef, stack []*model.Struct, k int) {
+	if t.Collection {
+		sm.b.WriteByte('[')
 	}
-	return n
+	switch t.Kind {
+	case model.KindPrimitive:
+		sm.b.WriteString(primitiveSample(t.Primitive))
+	case model.KindRaw:
+		sm.b.WriteString(rawSample)
+	case model.KindEnum:
+		sm.b.WriteString(jsonString(t.Enum.Members[k%len(t.Enum.Members)].Value))
+	case model.KindStruct:
+		// Nested objects use the first enum members: their own tests go
+		// through the others.
+		sm.object(t.Struct, stack, 0)
+	}
+	if t.Collection {
+		sm.b.WriteByte(']')
+	}
+}
+
+// fullSample returns a sample of s with every member the bounds allow.
+func fullSample(cache sampleCache, s *model.Struct) string {
+	var b strings.Builder
+	(&sampler{b: &b, cache: cache, budget: maxSampleMembers}).object(s, nil, 0)
+	return b.String()
 }
 
 // membersSample returns an object that sets every enum field of s to its
 // member k, wrapping around the shorter enums.
-func membersSample(s *model.Struct, k int) string {
-	var members []member
-	if chainHasODataType(s) {
-		members = append(members, member{"@odata.type", jsonString("#" + s.WireName)})
+func membersSample(cache sampleCache, s *model.Struct, k int) string {
+	in := cache.info(s)
+	var b strings.Builder
+	sm := &sampler{b: &b, cache: cache}
+	first := true
+	b.WriteByte('{')
+	if in.odata != "" {
+		sm.member(&first, "@odata.type")
+		b.WriteString(in.odata)
 	}
-	for _, f := range s.AllFields() {
-		if f.Type.Kind == model.KindEnum {
-			if v, ok := (&sampler{}).value(f.Type, nil, k); ok {
-				members = append(members, member{f.JSONName, v})
-			}
+	for _, f := range in.fields {
+		if f.Type.Kind == model.KindEnum && sm.fits(f.Type, nil) {
+			sm.member(&first, f.JSONName)
+			sm.value(f.Type, nil, k)
 		}
 	}
-	return object(members)
+	b.WriteByte('}')
+	return b.String()
 }
 
 // nullsSample returns an object with every member of s null, which must
 // come back null rather than absent.
-func nullsSample(s *model.Struct) string {
-	var members []member
-	if chainHasODataType(s) {
-		members = append(members, member{"@odata.type", "null"})
+func nullsSample(cache sampleCache, s *model.Struct) string {
+	in := cache.info(s)
+	var b strings.Builder
+	sm := &sampler{b: &b, cache: cache}
+	first := true
+	b.WriteByte('{')
+	if in.odata != "" {
+		sm.member(&first, "@odata.type")
+		b.WriteString("null")
 	}
-	for _, f := range s.AllFields() {
-		members = append(members, member{f.JSONName, "null"})
+	for _, f := range in.fields {
+		sm.member(&first, f.JSONName)
+		b.WriteString("null")
 	}
-	if s.OpenChain() && fieldIndex(s)[extraMember] == nil {
-		members = append(members, member{extraMember, "null"})
+	if in.extra {
+		sm.member(&first, extraMember)
+		b.WriteString("null")
 	}
-	return object(members)
+	b.WriteByte('}')
+	return b.String()
 }
 
 // goLiteral returns a Go string literal holding the JSON value js, indented

@@ -23,11 +23,11 @@ func quote(s string) string {
 
 // fileTest returns the data of the test file that goes with a file holding
 // decls: a round-trip test per struct and a test per enum.
-func (g *generator) fileTest(decls []decl) templates.FileTestData {
+func (g *generator) fileTest(decls []decl, cache sampleCache) templates.FileTestData {
 	data := templates.FileTestData{Package: g.pkg.Name}
 	for _, d := range decls {
 		if d.strct != nil {
-			data.RoundTrips = append(data.RoundTrips, templates.RoundTrip{Type: d.name, Cases: roundTripCases(d.strct)})
+			data.RoundTrips = append(data.RoundTrips, templates.RoundTrip{Type: d.name, Cases: roundTripCases(cache, d.strct)})
 		} else {
 			data.Enums = append(data.Enums, g.enumTest(d.enum))
 		}
@@ -39,7 +39,7 @@ func (g *generator) fileTest(decls []decl) templates.FileTestData {
 // sample, from the page's example when it has one; one more per enum
 // member, so that every member of every enum field is decoded; every member
 // null; and no member at all. Cases that come out the same are dropped.
-func roundTripCases(s *model.Struct) []templates.Case {
+func roundTripCases(cache sampleCache, s *model.Struct) []templates.Case {
 	var cases []templates.Case
 	seen := map[string]bool{}
 	add := func(name, input string) {
@@ -52,11 +52,11 @@ func roundTripCases(s *model.Struct) []templates.Case {
 	if hasExample(s) {
 		name = "example"
 	}
-	add(name, (&sampler{budget: maxSampleMembers}).object(s, nil, 0))
-	for k := 1; k < enumCount(s); k++ {
-		add(fmt.Sprintf("member %d", k), membersSample(s, k))
+	add(name, fullSample(cache, s))
+	for k := 1; k < cache.info(s).enumMax; k++ {
+		add(fmt.Sprintf("member %d", k), membersSample(cache, s, k))
 	}
-	add("nulls", nullsSample(s))
+	add("nulls", nullsSample(cache, s))
 	add("empty", "{}")
 	return cases
 }

@@ -97,9 +97,10 @@ func TestSamplesAreCompactJSON(t *testing.T) {
 	for _, p := range []model.Primitive{model.String, model.Boolean, model.Byte, model.Int16, model.Int32, model.Int64, model.Single, model.Double, model.Decimal, model.Guid, model.DateTimeOffset, model.Date, model.TimeOfDay, model.Duration, model.Binary, model.Stream, model.JSON} {
 		inner.Fields = append(inner.Fields, &model.Field{JSONName: "p" + string(p), Type: model.TypeRef{Kind: model.KindPrimitive, Primitive: p}})
 	}
-	samples := []string{(&sampler{budget: maxSampleMembers}).object(s, nil, 0), nullsSample(s), (&sampler{budget: maxSampleMembers}).object(inner, nil, 0)}
-	for k := range enumCount(s) {
-		samples = append(samples, membersSample(s, k))
+	cache := sampleCache{}
+	samples := []string{fullSample(cache, s), nullsSample(cache, s), fullSample(cache, inner)}
+	for k := range cache.info(s).enumMax {
+		samples = append(samples, membersSample(cache, s, k))
 	}
 	for _, js := range samples {
 		var compact bytes.Buffer
