@@ -237,15 +237,14 @@ func TestEnumMembersAreAllExercised(t *testing.T) {
 	}
 }
 
-// TestTestFilesAreFormatted pins down why the emitter may leave test files
-// unformatted: the template output is already what gofmt makes of it, for
-// round trips, enum cases and invalid-value cases alike.
-func TestTestFilesAreFormatted(t *testing.T) {
-	for _, pkg := range []*model.Package{callsPackage(t), strictPackage()} {
+// TestEmittedFilesAreFormatted pins down why the emitter may leave the
+// files it writes from templates unformatted (the test files, the support
+// file and its tests): the template output is already what gofmt makes of
+// it, for round trips, enum cases, invalid-value cases and enum tables
+// alike, with enums or without.
+func TestEmittedFilesAreFormatted(t *testing.T) {
+	for _, pkg := range []*model.Package{callsPackage(t), strictPackage(), {Name: "empty"}} {
 		for name, src := range mustEmit(t, pkg) {
-			if !strings.HasSuffix(name, "_test.go") {
-				continue
-			}
 			want, err := format.Source(src)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
