@@ -249,28 +249,18 @@ func fullSample(cache sampleCache, s *model.Struct) string {
 // membersSample returns an object that sets every enum field of s to its
 // member k, wrapping around the shorter enums.
 func membersSample(cache sampleCache, s *model.Struct, k int) string {
-	in := cache.info(s)
-	var b strings.Builder
-	sm := &sampler{b: &b, cache: cache}
-	first := true
-	b.WriteByte('{')
-	if in.odata != "" {
-		sm.member(&first, "@odata.type")
-		b.WriteString(in.odata)
-	}
-	for _, f := range in.fields {
-		if f.Type.Kind == model.KindEnum && sm.fits(f.Type, nil) {
-			sm.member(&first, f.JSONName)
-			sm.value(f.Type, nil, k)
-		}
-	}
-	b.WriteByte('}')
-	return b.String()
+	return flatSample(cache, s, k, false)
 }
 
 // nullsSample returns an object with every member of s null, which must
 // come back null rather than absent.
 func nullsSample(cache sampleCache, s *model.Struct) string {
+	return flatSample(cache, s, 0, true)
+}
+
+// flatSample returns an object of s without nested objects: with nulls,
+// every member null; else every enum field set to its member k.
+func flatSample(cache sampleCache, s *model.Struct, k int, nulls bool) string {
 	in := cache.info(s)
 	var b strings.Builder
 	sm := &sampler{b: &b, cache: cache}
@@ -278,13 +268,23 @@ func nullsSample(cache sampleCache, s *model.Struct) string {
 	b.WriteByte('{')
 	if in.odata != "" {
 		sm.member(&first, "@odata.type")
-		b.WriteString("null")
+		if nulls {
+			b.WriteString("null")
+		} else {
+			b.WriteString(in.odata)
+		}
 	}
 	for _, f := range in.fields {
-		sm.member(&first, f.JSONName)
-		b.WriteString("null")
+		switch {
+		case nulls:
+			sm.member(&first, f.JSONName)
+			b.WriteString("null")
+		case f.Type.Kind == model.KindEnum && sm.fits(f.Type, nil):
+			sm.member(&first, f.JSONName)
+			sm.value(f.Type, nil, k)
+		}
 	}
-	if in.extra {
+	if nulls && in.extra {
 		sm.member(&first, extraMember)
 		b.WriteString("null")
 	}
