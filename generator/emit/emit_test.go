@@ -225,14 +225,13 @@ func TestSamplesStayBoundedInDenseTypeGraphs(t *testing.T) {
 
 func TestEnumMembersAreAllExercised(t *testing.T) {
 	src := string(mustEmit(t, callsPackage(t))["inviteparticipantsoperation_test.go"])
-	// status has four members: the example uses the first, three more
-	// cases the others.
-	for _, want := range []string{`"status": "notStarted"`, `"status": "running"`, `"status": "completed"`, `"status": "failed"`, `{name: "nulls"`, `{name: "empty"`} {
+	// status has four members and one field: a case for each.
+	for _, want := range []string{`"status": "notStarted"`, `"status": "running"`, `"status": "completed"`, `"status": "failed"`, `{name: "members 4"`, `{name: "nulls"`, `{name: "empty"`} {
 		if !strings.Contains(src, want) {
 			t.Errorf("test file lacks %s", want)
 		}
 	}
-	if strings.Contains(src, `"member 4"`) {
+	if strings.Contains(src, `"members 5"`) {
 		t.Errorf("test file has more member cases than the largest enum needs")
 	}
 }

@@ -99,9 +99,10 @@ func TestSamplesAreCompactJSON(t *testing.T) {
 	}
 	cache := sampleCache{}
 	samples := []string{fullSample(cache, s), nullsSample(cache, s), fullSample(cache, inner)}
-	for k := range cache.info(s).enumMax {
-		samples = append(samples, membersSample(cache, s, k))
+	for k := range len(enum.Members) {
+		samples = append(samples, membersSample(cache, s, func(enumSlot) int { return k }))
 	}
+	samples = append(samples, membersSample(cache, s, func(enumSlot) int { return -1 }))
 	for _, js := range samples {
 		var compact bytes.Buffer
 		if err := json.Compact(&compact, []byte(js)); err != nil {
