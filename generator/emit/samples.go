@@ -310,9 +310,11 @@ func flatSample(cache sampleCache, s *model.Struct, pick func(enumSlot) int) str
 
 // goLiteral returns a Go string literal holding the JSON value js, indented
 // for reading when a raw string can hold it. js is compact JSON, as the
-// samplers write it.
+// samplers write it. JSON strings may hold what a raw string may not: a
+// backquote, or a byte order mark, which encoding/json leaves unescaped
+// and Go source refuses.
 func goLiteral(js string) string {
-	if strings.Contains(js, "`") {
+	if !strconv.CanBackquote(js) {
 		return strconv.Quote(js)
 	}
 	var b strings.Builder
