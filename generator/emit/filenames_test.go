@@ -1,12 +1,14 @@
 package emit
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"strings"
 	"testing"
 	"time"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/mod/zip"
 
 	"github.com/graphgen/graphgen/generator/model"
@@ -56,6 +58,31 @@ func FuzzFileNameChecks(f *testing.F) {
 			t.Errorf("the checks accept files %q and %q, but the go command would leave %s out of a module zip: %v", a, b, e.Path, e.Err)
 		}
 	})
+}
+
+// TestFileChecksRefuseWindowsDevices holds the checks to the go command's
+// own check of a module's file paths, on every device name Windows
+// reserves and their neighbours: a name is refused if and only if the go
+// command refuses it.
+func TestFileChecksRefuseWindowsDevices(t *testing.T) {
+	var stems []string
+	for _, stem := range []string{"con", "prn", "aux", "nul", "co", "conn"} {
+		stems = append(stems, stem, strings.ToUpper(stem))
+	}
+	for _, stem := range []string{"com", "lpt"} {
+		for d := range 10 {
+			stems = append(stems, fmt.Sprint(stem, d), fmt.Sprint(strings.ToUpper(stem), d))
+		}
+	}
+	for _, stem := range stems {
+		for _, name := range []string{stem + ".go", stem + ".x.go"} {
+			pkg := &model.Package{Name: "p", Structs: []*model.Struct{{Name: "A", WireName: "a", File: name}}}
+			refused := check(pkg) != nil
+			if want := module.CheckFilePath(name) != nil; refused != want {
+				t.Errorf("file %q: refused %v, want %v as the go command", name, refused, want)
+			}
+		}
+	}
 }
 
 // memFile is an empty regular file named name, as zip.CheckFiles reads it.

@@ -1,6 +1,7 @@
 package resolve
 
 import (
+	"fmt"
 	"io"
 	"io/fs"
 	"runtime"
@@ -8,6 +9,7 @@ import (
 	"testing"
 	"time"
 
+	"golang.org/x/mod/module"
 	"golang.org/x/mod/zip"
 )
 
@@ -57,6 +59,35 @@ func TestFileNamerClaimsInOrder(t *testing.T) {
 			t.Errorf("claim(%q) = %q, want %q", c.in, got, c.want)
 		}
 	}
+}
+
+// TestFileNamerAvoidsWindowsDevices claims every device-like name and
+// asks the go command's own check of a module's file paths about each.
+func TestFileNamerAvoidsWindowsDevices(t *testing.T) {
+	n := newFileNamer()
+	for _, stem := range deviceLikeNames() {
+		name := n.claim(stem)
+		for _, file := range []string{name, strings.TrimSuffix(name, ".go") + "_test.go"} {
+			if err := module.CheckFilePath(file); err != nil {
+				t.Errorf("claim(%q) = %q: %v", stem, name, err)
+			}
+		}
+	}
+}
+
+// deviceLikeNames returns the device names Windows reserves and their
+// neighbours, in upper and lower case.
+func deviceLikeNames() []string {
+	var names []string
+	for _, stem := range []string{"con", "prn", "aux", "nul", "co", "conn"} {
+		names = append(names, stem, strings.ToUpper(stem))
+	}
+	for _, stem := range []string{"com", "lpt"} {
+		for d := range 10 {
+			names = append(names, fmt.Sprint(stem, d), fmt.Sprint(strings.ToUpper(stem), d))
+		}
+	}
+	return names
 }
 
 // TestFileNamerIsLinear checks that many types of one file name, which a
