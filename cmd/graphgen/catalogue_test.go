@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/mod/zip"
 )
 
 // catalogueDir holds the bad-input catalogue: one folder per case, with the
@@ -177,6 +178,16 @@ func runCatalogueCase(t *testing.T, name string) {
 	}
 	if goFiles == 0 {
 		t.Errorf("generate exited 0 but wrote no Go file")
+	}
+	// The go command takes every file in a module: golang.org/x/mod/zip
+	// applies its rules (no names that differ only in case as it folds
+	// them, none reserved on Windows, no character it refuses).
+	cf, err := zip.CheckDir(out)
+	if err != nil {
+		t.Errorf("the go command would not zip the generated package: %v", err)
+	}
+	for _, e := range cf.Omitted {
+		t.Errorf("the go command would leave %s out of a module zip: %v", e.Path, e.Err)
 	}
 	// A second run changes nothing, and check agrees the output is fresh.
 	written := snapshot(t, work)

@@ -57,7 +57,11 @@ func TestRoundTripInvitationParticipantInfo(t *testing.T) {
 			},
 			"replacesCallId": "sample"
 		}`},
-		{name: "member 1", input: `{
+		{name: "members 1", input: `{
+			"@odata.type": "#microsoft.graph.invitationParticipantInfo",
+			"endpointType": "default"
+		}`},
+		{name: "members 2", input: `{
 			"@odata.type": "#microsoft.graph.invitationParticipantInfo",
 			"endpointType": "voicemail"
 		}`},

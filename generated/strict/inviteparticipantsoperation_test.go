@@ -71,15 +71,19 @@ func TestRoundTripInviteParticipantsOperation(t *testing.T) {
 			},
 			"status": "notStarted"
 		}`},
-		{name: "member 1", input: `{
+		{name: "members 1", input: `{
+			"@odata.type": "#microsoft.graph.inviteParticipantsOperation",
+			"status": "notStarted"
+		}`},
+		{name: "members 2", input: `{
 			"@odata.type": "#microsoft.graph.inviteParticipantsOperation",
 			"status": "running"
 		}`},
-		{name: "member 2", input: `{
+		{name: "members 3", input: `{
 			"@odata.type": "#microsoft.graph.inviteParticipantsOperation",
 			"status": "completed"
 		}`},
-		{name: "member 3", input: `{
+		{name: "members 4", input: `{
 			"@odata.type": "#microsoft.graph.inviteParticipantsOperation",
 			"status": "failed"
 		}`},

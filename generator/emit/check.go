@@ -58,8 +58,8 @@ type checker struct {
 	list    diag.List
 	structs map[*model.Struct]bool
 	enums   map[*model.Enum]bool
-	names   map[string]bool // package-level identifiers seen so far
-	files   map[string]bool
+	names   map[string]bool   // package-level identifiers seen so far
+	files   map[string]string // file names seen so far, and their test files, by goFold
 }
 
 // check reports, all at once, every problem of pkg that would make the
@@ -70,12 +70,15 @@ func check(pkg *model.Package) error {
 		l.Errorf(diag.Pos{}, CodeName, "no package to emit")
 		return l
 	}
-	c := &checker{pkg: pkg, structs: map[*model.Struct]bool{}, enums: map[*model.Enum]bool{}, names: map[string]bool{}, files: map[string]bool{}}
+	c := &checker{pkg: pkg, structs: map[*model.Struct]bool{}, enums: map[*model.Enum]bool{}, names: map[string]bool{}, files: map[string]string{}}
 	if !token.IsIdentifier(pkg.Name) || pkg.Name == "_" || pkg.Name == "main" {
 		c.list.Errorf(diag.Pos{}, CodeName, "invalid package name %q: want a Go identifier other than _ and main", pkg.Name)
 	}
 	for _, n := range ReservedNames() {
 		c.names[n] = true
+	}
+	for _, n := range []string{supportFile, helpersFile} {
+		c.files[goFold(n)] = n
 	}
 	for _, s := range pkg.Structs {
 		c.structs[s] = true
@@ -118,7 +121,9 @@ func (c *checker) global(pos diag.Pos, what, name string) {
 // file checks a Go file name. The go command treats "_test.go" files as
 // tests, and skips files starting with "_" or "." and files whose names end
 // in an operating system or architecture on other platforms, so such names
-// would drop types from the package.
+// would drop types from the package. It refuses to build a package with two
+// file names that differ only in case, and to put in a module a file named
+// like a Windows device or holding characters some systems refuse.
 func (c *checker) file(pos diag.Pos, name string) {
 	switch {
 	case name == "" || path.Base(name) != name || strings.ContainsAny(name, `/\`):
@@ -127,8 +132,23 @@ func (c *checker) file(pos diag.Pos, name string) {
 		c.list.Errorf(pos, CodeFile, "invalid file name %q: want a name ending in .go but not _test.go", name)
 	case !buildsEverywhere(name):
 		c.list.Errorf(pos, CodeFile, "invalid file name %q: the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix)", name)
-	case name == supportFile:
+	case goFold(name) == supportFile:
 		c.list.Errorf(pos, CodeFile, "file name %q is reserved for the support code: want another name", name)
+	case windowsDevice(name) != "":
+		c.list.Errorf(pos, CodeFile, "invalid file name %q: Windows reserves %q, whatever the extension, and the go command refuses it in a module: want another name", name, windowsDevice(name))
+	default:
+		if r, bad := badZipRune(name); bad {
+			c.list.Errorf(pos, CodeFile, "invalid file name %q: the go command refuses %q in the name of a file in a module: want letters, digits, spaces or %s", name, r, zipNameChars[:len(zipNameChars)-1])
+			return
+		}
+		for _, n := range []string{name, testFileName(name)} {
+			if other, ok := c.files[goFold(n)]; !ok {
+				c.files[goFold(n)] = n
+			} else if other != n {
+				c.list.Errorf(pos, CodeFile, "file names %q and %q differ only in case, and the go command refuses to build them together: want names unique under its case folding", other, n)
+				return
+			}
+		}
 	}
 }
 

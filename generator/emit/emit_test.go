@@ -225,14 +225,13 @@ func TestSamplesStayBoundedInDenseTypeGraphs(t *testing.T) {
 
 func TestEnumMembersAreAllExercised(t *testing.T) {
 	src := string(mustEmit(t, callsPackage(t))["inviteparticipantsoperation_test.go"])
-	// status has four members: the example uses the first, three more
-	// cases the others.
-	for _, want := range []string{`"status": "notStarted"`, `"status": "running"`, `"status": "completed"`, `"status": "failed"`, `{name: "nulls"`, `{name: "empty"`} {
+	// status has four members and one field: a case for each.
+	for _, want := range []string{`"status": "notStarted"`, `"status": "running"`, `"status": "completed"`, `"status": "failed"`, `{name: "members 4"`, `{name: "nulls"`, `{name: "empty"`} {
 		if !strings.Contains(src, want) {
 			t.Errorf("test file lacks %s", want)
 		}
 	}
-	if strings.Contains(src, `"member 4"`) {
+	if strings.Contains(src, `"members 5"`) {
 		t.Errorf("test file has more member cases than the largest enum needs")
 	}
 }
@@ -317,6 +316,45 @@ func TestChecksReportEveryProblem(t *testing.T) {
 				`error: invalid file name "paint_test.go": want a name ending in .go but not _test.go [emit-file]`,
 				`enums.md:1: error: invalid file name "_color.go": the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix) [emit-file]`,
 				`enums.md:1: error: invalid file name "nothing_windows.go": the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix) [emit-file]`,
+			},
+		},
+		{
+			"file names that differ only in case",
+			func(p *model.Package) { p.Structs[0].File, p.Structs[1].File = "Paint.go", "widgets.go" },
+			[]string{`error: file names "paint.go" and "Paint.go" differ only in case, and the go command refuses to build them together: want names unique under its case folding [emit-file]`},
+		},
+		{
+			"file names that only Unicode case folding tells apart",
+			func(p *model.Package) { p.Structs[0].File, p.Structs[1].File = "widgets.go", "widgetſ.go" },
+			[]string{`error: file names "widgets.go" and "widgetſ.go" differ only in case, and the go command refuses to build them together: want names unique under its case folding [emit-file]`},
+		},
+		{
+			"a file name folding to another's test file",
+			func(p *model.Package) { p.Structs[0].File, p.Structs[1].File = "palette_TEST.go", "palette.go" },
+			[]string{`error: file names "palette_TEST.go" and "palette_test.go" differ only in case, and the go command refuses to build them together: want names unique under its case folding [emit-file]`},
+		},
+		{
+			"a file name folding to the support file",
+			func(p *model.Package) { p.Structs[0].File = "GraphGen.go" },
+			[]string{`error: file name "GraphGen.go" is reserved for the support code: want another name [emit-file]`},
+		},
+		{
+			"Windows device names",
+			func(p *model.Package) {
+				p.Structs[0].File, p.Enums[0].File, p.Enums[1].File = "aux.go", "Con.go", "com1.x.go"
+			},
+			[]string{
+				`error: invalid file name "aux.go": Windows reserves "aux", whatever the extension, and the go command refuses it in a module: want another name [emit-file]`,
+				`enums.md:1: error: invalid file name "Con.go": Windows reserves "Con", whatever the extension, and the go command refuses it in a module: want another name [emit-file]`,
+				`enums.md:1: error: invalid file name "com1.x.go": Windows reserves "com1", whatever the extension, and the go command refuses it in a module: want another name [emit-file]`,
+			},
+		},
+		{
+			"characters the go command refuses in a module",
+			func(p *model.Package) { p.Structs[0].File, p.Structs[1].File = "a*b.go", "x\u00b7.go" },
+			[]string{
+				`error: invalid file name "a*b.go": the go command refuses '*' in the name of a file in a module: want letters, digits, spaces or !#$%&()+,-.=@[]^_{}~ [emit-file]`,
+				`error: invalid file name "x·.go": the go command refuses '·' in the name of a file in a module: want letters, digits, spaces or !#$%&()+,-.=@[]^_{}~ [emit-file]`,
 			},
 		},
 		{

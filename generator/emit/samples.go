@@ -79,13 +79,21 @@ func primitiveSample(p model.Primitive) string {
 const rawSample = `{"any":["json",1]}`
 
 // structInfo is what the samplers need of a struct, worked out once: the
-// fields of s and its bases, by JSON name too, and its extra members.
+// fields of s and its bases, by JSON name too, its extra members, and its
+// enum fields.
 type structInfo struct {
-	fields  []*model.Field
-	byJSON  map[string]*model.Field
-	odata   string // the JSON string "#<wire name>", "" when s has no @odata.type
-	extra   bool   // s is open and declares no field named extraMember
-	enumMax int    // the most members an enum field of s has
+	fields []*model.Field
+	byJSON map[string]*model.Field
+	odata  string // the JSON string "#<wire name>", "" when s has no @odata.type
+	extra  bool   // s is open and declares no field named extraMember
+	enums  []enumSlot
+}
+
+// enumSlot is a field of an enum with members, the j-th of the n fields of
+// its struct (bases included) that hold that enum.
+type enumSlot struct {
+	field *model.Field
+	j, n  int
 }
 
 // sampleCache holds the structInfo of structs met so far. It belongs to
@@ -97,11 +105,16 @@ func (c sampleCache) info(s *model.Struct) *structInfo {
 		return in
 	}
 	in := &structInfo{fields: s.AllFields(), byJSON: map[string]*model.Field{}}
+	held := map[*model.Enum]int{}
 	for _, f := range in.fields {
 		in.byJSON[f.JSONName] = f
-		if f.Type.Kind == model.KindEnum {
-			in.enumMax = max(in.enumMax, len(f.Type.Enum.Members))
+		if f.Type.Kind == model.KindEnum && len(f.Type.Enum.Members) > 0 {
+			in.enums = append(in.enums, enumSlot{field: f, j: held[f.Type.Enum]})
+			held[f.Type.Enum]++
 		}
+	}
+	for i := range in.enums {
+		in.enums[i].n = held[in.enums[i].field.Type.Enum]
 	}
 	if chainHasODataType(s) {
 		in.odata = jsonString("#" + s.WireName)
@@ -246,21 +259,21 @@ func fullSample(cache sampleCache, s *model.Struct) string {
 	return b.String()
 }
 
-// membersSample returns an object that sets every enum field of s to its
-// member k, wrapping around the shorter enums.
-func membersSample(cache sampleCache, s *model.Struct, k int) string {
-	return flatSample(cache, s, k, false)
+// membersSample returns an object that sets each enum field of s to the
+// member pick gives it, and leaves out the fields pick gives -1.
+func membersSample(cache sampleCache, s *model.Struct, pick func(enumSlot) int) string {
+	return flatSample(cache, s, pick)
 }
 
 // nullsSample returns an object with every member of s null, which must
 // come back null rather than absent.
 func nullsSample(cache sampleCache, s *model.Struct) string {
-	return flatSample(cache, s, 0, true)
+	return flatSample(cache, s, nil)
 }
 
-// flatSample returns an object of s without nested objects: with nulls,
-// every member null; else every enum field set to its member k.
-func flatSample(cache sampleCache, s *model.Struct, k int, nulls bool) string {
+// flatSample returns an object of s without nested objects: with a nil
+// pick, every member null; else the enum fields pick sets.
+func flatSample(cache sampleCache, s *model.Struct, pick func(enumSlot) int) string {
 	in := cache.info(s)
 	var b strings.Builder
 	sm := &sampler{b: &b, cache: cache}
@@ -268,25 +281,28 @@ func flatSample(cache sampleCache, s *model.Struct, k int, nulls bool) string {
 	b.WriteByte('{')
 	if in.odata != "" {
 		sm.member(&first, "@odata.type")
-		if nulls {
+		if pick == nil {
 			b.WriteString("null")
 		} else {
 			b.WriteString(in.odata)
 		}
 	}
-	for _, f := range in.fields {
-		switch {
-		case nulls:
+	if pick == nil {
+		for _, f := range in.fields {
 			sm.member(&first, f.JSONName)
 			b.WriteString("null")
-		case f.Type.Kind == model.KindEnum && sm.fits(f.Type, nil):
-			sm.member(&first, f.JSONName)
-			sm.value(f.Type, nil, k)
 		}
-	}
-	if nulls && in.extra {
-		sm.member(&first, extraMember)
-		b.WriteString("null")
+		if in.extra {
+			sm.member(&first, extraMember)
+			b.WriteString("null")
+		}
+	} else {
+		for _, sl := range in.enums {
+			if k := pick(sl); k >= 0 {
+				sm.member(&first, sl.field.JSONName)
+				sm.value(sl.field.Type, nil, k)
+			}
+		}
 	}
 	b.WriteByte('}')
 	return b.String()
@@ -294,9 +310,11 @@ func flatSample(cache sampleCache, s *model.Struct, k int, nulls bool) string {
 
 // goLiteral returns a Go string literal holding the JSON value js, indented
 // for reading when a raw string can hold it. js is compact JSON, as the
-// samplers write it.
+// samplers write it. JSON strings may hold what a raw string may not: a
+// backquote, or a byte order mark, which encoding/json leaves unescaped
+// and Go source refuses.
 func goLiteral(js string) string {
-	if strings.Contains(js, "`") {
+	if !strconv.CanBackquote(js) {
 		return strconv.Quote(js)
 	}
 	var b strings.Builder

@@ -27,7 +27,7 @@ func (g *generator) fileTest(decls []decl, cache sampleCache) templates.FileTest
 	data := templates.FileTestData{Package: g.pkg.Name}
 	for _, d := range decls {
 		if d.strct != nil {
-			data.RoundTrips = append(data.RoundTrips, templates.RoundTrip{Type: d.name, Cases: roundTripCases(cache, d.strct)})
+			data.RoundTrips = append(data.RoundTrips, templates.RoundTrip{Type: d.name, Cases: g.roundTripCases(cache, d.strct)})
 		} else {
 			data.Enums = append(data.Enums, g.enumTest(d.enum))
 		}
@@ -36,10 +36,20 @@ func (g *generator) fileTest(decls []decl, cache sampleCache) templates.FileTest
 }
 
 // roundTripCases returns the inputs of the round-trip test of s: a full
-// sample, from the page's example when it has one; one more per enum
-// member, so that every member of every enum field is decoded; every member
-// null; and no member at all. Cases that come out the same are dropped.
-func roundTripCases(cache sampleCache, s *model.Struct) []templates.Case {
+// sample, from the page's example when it has one; cases that set the enum
+// fields to members; every member null; and no member at all. Cases that
+// come out the same are dropped.
+//
+// Every member of an enum is decoded once, in the test of the enum's
+// holder, the first struct with a field of it, whose n fields of that enum
+// share the members out: case c sets the j-th of them to member c*n+j. A
+// struct with thousands of fields of a large enum, or thousands of structs
+// with a field of it, would otherwise get a case per member, each with every
+// field: a test file growing with fields times members. This way the largest
+// enum bounds the number of cases, the fields of s the size of a case, and
+// the members the size of all cases together. The first case sets every
+// enum field of s, holder or not.
+func (g *generator) roundTripCases(cache sampleCache, s *model.Struct) []templates.Case {
 	var cases []templates.Case
 	seen := map[string]bool{}
 	add := func(name, input string) {
@@ -53,8 +63,26 @@ func roundTripCases(cache sampleCache, s *model.Struct) []templates.Case {
 		name = "example"
 	}
 	add(name, fullSample(cache, s))
-	for k := 1; k < cache.info(s).enumMax; k++ {
-		add(fmt.Sprintf("member %d", k), membersSample(cache, s, k))
+	in := cache.info(s)
+	n := min(len(in.enums), 1)
+	for _, sl := range in.enums {
+		if g.holders[sl.field.Type.Enum].strct == s {
+			members := len(sl.field.Type.Enum.Members)
+			n = max(n, (members+sl.n-1)/sl.n)
+		}
+	}
+	for c := range n {
+		add(fmt.Sprintf("members %d", c+1), membersSample(cache, s, func(sl enumSlot) int {
+			e := sl.field.Type.Enum
+			k := c*sl.n + sl.j
+			switch {
+			case c == 0:
+				return k % len(e.Members)
+			case k < len(e.Members) && g.holders[e].strct == s:
+				return k
+			}
+			return -1
+		}))
 	}
 	add("nulls", nullsSample(cache, s))
 	add("empty", "{}")

@@ -3,6 +3,12 @@ package emit
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/token"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -13,14 +19,29 @@ import (
 // The shortcuts for plain text must give what the general code gives.
 
 func FuzzCleanTextShortcut(f *testing.F) {
-	for _, s := range []string{"", "a", "The id of the call.", " lead", "trail ", "two  spaces", "tab\there", "line\nbreak", "del\x7f", "caf\u00e9", "nbsp\u00a0x", "bom\ufeff", "zw\u200bsp", "\xff"} {
+	for _, s := range []string{"", "a", "The id of the call.", " lead", "trail ", "two  spaces", "tab\there", "line\nbreak", "del\x7f", "caf\u00e9", "nbsp\u00a0x", "bom\ufeff", "zw\u200bsp", "\xff", "nul\x00", "*/ x", "a\rb"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if isClean(s) && tidy(s) != s {
 			t.Errorf("isClean(%q) = true, but tidy gives %q", s, tidy(s))
 		}
+		checkComment(t, s)
 	})
+}
+
+// checkComment checks that the doc comment made of text is a comment in Go
+// source, whatever text holds, and nothing else.
+func checkComment(t *testing.T, text string) {
+	t.Helper()
+	src := fmt.Sprintf("package p\n\n%#vvar x int\n", comment("X is", text))
+	f, err := parser.ParseFile(token.NewFileSet(), "x.go", src, parser.ParseComments)
+	if err != nil {
+		t.Fatalf("comment of %q is not Go source: %v\n%s", text, err, src)
+	}
+	if len(f.Decls) != 1 || f.Decls[0].(*ast.GenDecl).Doc == nil {
+		t.Errorf("comment of %q is not a doc comment alone:\n%s", text, src)
+	}
 }
 
 func FuzzJSONStringShortcut(f *testing.F) {
@@ -55,7 +76,7 @@ func FuzzPlainGoNameShortcut(f *testing.F) {
 // FuzzIndentJSON holds indentJSON to json.Indent on compact JSON, which is
 // what the samplers write.
 func FuzzIndentJSON(f *testing.F) {
-	for _, s := range []string{`{}`, `[]`, `{"a":1}`, `{"a":{"b":[1,2,{}],"c":[]},"d":"x,y:{z}"}`, `{"e\"sc":"\\\"[","f":null}`, `"str"`, `12.5`, `[[[]]]`, `{"any":["json",1]}`} {
+	for _, s := range []string{`{}`, `[]`, `{"a":1}`, `{"a":{"b":[1,2,{}],"c":[]},"d":"x,y:{z}"}`, `{"e\"sc":"\\\"[","f":null}`, `"str"`, `12.5`, `[[[]]]`, `{"any":["json",1]}`, "{\"bom\":\"#a.\ufeffb\"}", "[\"back`quote\"]", `"\u0000"`} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, in string) {
@@ -73,7 +94,35 @@ func FuzzIndentJSON(f *testing.F) {
 		if got.String() != want.String() {
 			t.Errorf("indentJSON(%s) =\n%s\nwant, as json.Indent writes it:\n%s", js, got.String(), want.String())
 		}
+		checkGoLiteral(t, js, want.String())
 	})
+}
+
+// checkGoLiteral checks that goLiteral(js) is one Go string literal,
+// holding js or, for a raw string, indented, the JSON of js.
+func checkGoLiteral(t *testing.T, js, indented string) {
+	t.Helper()
+	lit := goLiteral(js)
+	var sc scanner.Scanner
+	fset := token.NewFileSet()
+	errs := 0
+	sc.Init(fset.AddFile("", -1, len(lit)), []byte(lit), func(pos token.Position, msg string) {
+		t.Errorf("goLiteral(%q): %s at %d", js, msg, pos.Offset)
+		errs++
+	}, 0)
+	if _, tok, _ := sc.Scan(); tok != token.STRING {
+		t.Fatalf("goLiteral(%q) = %s, not a string literal", js, lit)
+	}
+	if _, tok, _ := sc.Scan(); tok != token.SEMICOLON || errs > 0 {
+		t.Fatalf("goLiteral(%q) = %s, not one string literal", js, lit)
+	}
+	got, err := strconv.Unquote(lit)
+	if err != nil {
+		t.Fatalf("goLiteral(%q) = %s: %v", js, lit, err)
+	}
+	if got != js && got != indented {
+		t.Errorf("goLiteral(%q) holds %q, want %q or %q", js, got, js, indented)
+	}
 }
 
 // TestSamplesAreCompactJSON pins what goLiteral's indenter relies on: every
@@ -99,9 +148,10 @@ func TestSamplesAreCompactJSON(t *testing.T) {
 	}
 	cache := sampleCache{}
 	samples := []string{fullSample(cache, s), nullsSample(cache, s), fullSample(cache, inner)}
-	for k := range cache.info(s).enumMax {
-		samples = append(samples, membersSample(cache, s, k))
+	for k := range len(enum.Members) {
+		samples = append(samples, membersSample(cache, s, func(enumSlot) int { return k }))
 	}
+	samples = append(samples, membersSample(cache, s, func(enumSlot) int { return -1 }))
 	for _, js := range samples {
 		var compact bytes.Buffer
 		if err := json.Compact(&compact, []byte(js)); err != nil {

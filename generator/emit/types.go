@@ -245,7 +245,10 @@ func fieldComment(paragraphs ...string) *jen.Statement {
 
 // wrappedComment renders the whole comment as one jennifer comment, which
 // jennifer writes verbatim because it starts with "//": one node rather
-// than two per line, on thousands of fields.
+// than two per line, on thousands of fields. Every paragraph goes through
+// cleanText here, whatever built it, since paragraphs quote page text (a
+// type's @odata.type, say) that Go source may not hold: a NUL or a byte
+// order mark in a comment is a syntax error.
 func wrappedComment(width int, paragraphs []string) *jen.Statement {
 	var b strings.Builder
 	size := 0
@@ -256,7 +259,7 @@ func wrappedComment(width int, paragraphs []string) *jen.Statement {
 	}
 	b.Grow(size)
 	for _, p := range paragraphs {
-		if strings.TrimSpace(p) == "" {
+		if p = cleanText(p); p == "" {
 			continue
 		}
 		if b.Len() > 0 {

@@ -302,7 +302,7 @@ func (r *resolver) synthEnum(name string, row *reader.Row) *model.Enum {
 		Name:     n,
 		WireName: name,
 		Doc:      "Lists the values documented for properties of type " + name + ", which no page of the spec folder defines.",
-		File:     r.files.claim(strings.ToLower(n)) + ".go",
+		File:     r.files.claim(n),
 		Source:   row.ValuesPos,
 	}
 	r.addMembers(e, valueMembers(row))

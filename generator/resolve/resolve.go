@@ -62,7 +62,7 @@ type resolver struct {
 	synth   map[string]*model.Enum // enums made from "Possible values" lists of undeclared enum names
 	extra   []*model.Enum          // inline and synthesised enums, in creation order
 	goTypes *namer
-	files   *namer
+	files   *fileNamer
 	// exported caches exportedName: the same member names recur on
 	// thousands of types.
 	exported map[string]string
@@ -82,7 +82,7 @@ func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
 		byPage:  map[*reader.Page]*typeDecl{},
 		synth:   map[string]*model.Enum{},
 		goTypes: newNamer(false, model.SupportNames()...),
-		files:   newNamer(true, "graphgen", "graphgen_test"),
+		files:   newFileNamer(),
 
 		exported: map[string]string{},
 	}
@@ -260,7 +260,7 @@ func (r *resolver) nameDecls() {
 				Name:         n,
 				WireName:     d.ns + "." + d.name,
 				Doc:          docOf(d.page),
-				File:         r.files.claim(strings.ToLower(n)) + ".go",
+				File:         r.files.claim(n),
 				Source:       pagePos(d.page),
 				Open:         d.page.Annotation != nil && d.page.Annotation.OpenType,
 				Abstract:     d.page.Annotation != nil && d.page.Annotation.Abstract,
@@ -278,7 +278,7 @@ func (r *resolver) nameDecls() {
 				Name:     n,
 				WireName: d.ns + "." + d.table.Name,
 				Doc:      enumDoc(d.page, d.table),
-				File:     r.files.claim(strings.ToLower(n)) + ".go",
+				File:     r.files.claim(n),
 				Source:   d.table.Pos,
 			}
 			r.addMembers(d.e, d.table.Members)
