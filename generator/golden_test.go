@@ -130,39 +130,31 @@ func keys(ms ...map[string]string) []string {
 	return out
 }
 
-// TestModelOnly checks that stopping after resolution gives the model and the
-// reading and resolution findings of a whole run, and no files.
-func TestModelOnly(t *testing.T) {
-	dir := filepath.Join("..", "testdata", "golden", "json-defects", "input")
-	full, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	only, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen", ModelOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if only.Files != nil {
-		t.Errorf("ModelOnly: got %d files, want none", len(only.Files))
-	}
-	if len(full.Model.Structs) == 0 {
-		t.Fatal("the case yields no type: it tests nothing")
-	}
-	if diff := cmp.Diff(full.Model, only.Model); diff != "" {
-		t.Errorf("model (-full +model-only):\n%s", diff)
-	}
-	var want []string
-	for _, d := range full.Diags {
-		if d.Code != "emit" {
-			want = append(want, d.String())
-		}
-	}
-	var got []string
-	for _, d := range only.Diags {
-		got = append(got, d.String())
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("findings (-full +model-only):\n%s", diff)
+// TestModelHasTheFindingsOfGenerate checks that the model step, which
+// report, lint and diff run, gives the model and every finding of a whole
+// run, and no files: what it leaves out is only the writing of code.
+func TestModelHasTheFindingsOfGenerate(t *testing.T) {
+	for _, c := range []string{"json-defects", "inheritance"} {
+		t.Run(c, func(t *testing.T) {
+			dir := filepath.Join("..", "testdata", "golden", c, "input")
+			full, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := generator.Model(os.DirFS(dir), dir, generator.Options{Package: "gen"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(full.Model.Structs) == 0 || len(full.Files) == 0 {
+				t.Fatal("the case yields no type: it tests nothing")
+			}
+			if diff := cmp.Diff(full.Model, m.Model); diff != "" {
+				t.Errorf("model (-generate +model):\n%s", diff)
+			}
+			if diff := cmp.Diff(full.Diags.Error(), m.Diags.Error()); diff != "" {
+				t.Errorf("findings (-generate +model):\n%s", diff)
+			}
+		})
 	}
 }
 
