@@ -72,7 +72,7 @@ type CodeInfo struct {
 
 // codes is the registry, in the order of the constants.
 var codes = []CodeInfo{
-	{CodeNotAPage, Info, "reader", "an entry of the spec folder that is not a *.md page is not read"},
+	{CodeNotAPage, Info, "reader", "an entry of the spec folder that is not a `*.md` page is not read"},
 	{CodeTooLarge, Error, "reader", "a page larger than the 8 MiB limit is refused"},
 	{CodeTooDeep, Error, "reader", "a page nested deeper than the Markdown guard allows is refused"},
 	{CodeTooComplex, Error, "reader", "a page whose inline structure would cost the Markdown parser more than linear time is refused"},
