@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"flag"
 	"fmt"
 	"os"
@@ -30,10 +31,12 @@ var checkCommand = &command{
 	quiet:   true,
 	summary: "write nothing; report how -out differs from what -spec produces",
 	doc: `Writes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a
-unified diff naming every stale, missing and extra generated file otherwise.`,
+list naming every stale, missing and extra generated file otherwise, followed by
+a unified diff of them, cut at -diff lines.`,
 	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
 		g := genFlags(fs)
-		return func(args []string) int { return c.check(fs, g, com, args) }
+		limit := fs.Int("diff", defaultDiffLines, "print at most this many lines of unified diff after the list of files (-1: all of it, 0: none)")
+		return func(args []string) int { return c.check(fs, g, com, *limit, args) }
 	},
 }
 
@@ -47,7 +50,7 @@ func genFlags(fs *flag.FlagSet) *generation {
 	g := &generation{}
 	fs.StringVar(&g.spec, "spec", "", "folder of Markdown resource pages to read (required)")
 	fs.StringVar(&g.out, "out", "", "folder of the generated Go package (required)")
-	fs.StringVar(&g.pkg, "pkg", "", "name of the generated Go package (default: the base name of -out, lower case, letters and digits only)")
+	fs.StringVar(&g.pkg, "pkg", "", "name of the generated Go package (default: the package of the Go files already in -out, else the base name of -out, lower case, letters and digits only)")
 	fs.BoolVar(&g.strictEnums, "strict-enums", false, "generate decoders that reject undocumented enum values instead of keeping them for Validate")
 	return g
 }
@@ -58,10 +61,15 @@ func (c *cli) produce(fs *flag.FlagSet, g *generation, com *common, args []strin
 	if code, ok := c.required(fs, args, "spec", "out"); !ok {
 		return nil, code
 	}
-	if g.pkg == "" {
-		g.pkg = generator.PackageName(g.out)
-	}
 	name := fs.Name()
+	if g.pkg == "" {
+		pkg, err := generator.DefaultPackage(g.out)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
+			return nil, exitUsage
+		}
+		g.pkg = pkg
+	}
 	if !c.specFolder(name, g.spec) {
 		return nil, exitUsage
 	}
@@ -107,7 +115,12 @@ func (c *cli) generate(fs *flag.FlagSet, g *generation, com *common, args []stri
 	return exitOK
 }
 
-func (c *cli) check(fs *flag.FlagSet, g *generation, com *common, args []string) int {
+// defaultDiffLines keeps check readable when everything differs (before a
+// first generate of a whole corpus the diff has hundreds of thousands of
+// lines): the list of files says what differs, the start of the diff how.
+const defaultDiffLines = 500
+
+func (c *cli) check(fs *flag.FlagSet, g *generation, com *common, limit int, args []string) int {
 	res, code := c.produce(fs, g, com, args)
 	if res == nil {
 		return code
@@ -131,9 +144,7 @@ func (c *cli) check(fs *flag.FlagSet, g *generation, com *common, args []string)
 			}
 			annotate(c.stdout, levelError, pos, driftMessage(d, page))
 		}
-		for _, d := range drift {
-			c.stdout.Write(d.Diff)
-		}
+		c.writeDiffs(drift, limit)
 	default:
 		for _, d := range drift {
 			if page := driftPage(d, res.Sources); page != "" {
@@ -142,15 +153,39 @@ func (c *cli) check(fs *flag.FlagSet, g *generation, com *common, args []string)
 				fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
 			}
 		}
-		for _, d := range drift {
-			c.stdout.Write(d.Diff)
-		}
+		c.writeDiffs(drift, limit)
 	}
 	if len(drift) > 0 {
 		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, plural(len(drift), "differs", "differ"), g.spec)
 		return exitFindings
 	}
 	return exitOK
+}
+
+// writeDiffs prints the unified diffs of drift, at most limit lines of
+// them when limit is not negative, and says how much it left out.
+func (c *cli) writeDiffs(drift []generator.Drift, limit int) {
+	left := limit
+	omitted := 0
+	for _, d := range drift {
+		if limit < 0 {
+			c.stdout.Write(d.Diff)
+			continue
+		}
+		lines := bytes.SplitAfter(d.Diff, []byte("\n"))
+		if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
+			lines = lines[:len(lines)-1]
+		}
+		n := min(left, len(lines))
+		for _, l := range lines[:n] {
+			c.stdout.Write(l)
+		}
+		left -= n
+		omitted += len(lines) - n
+	}
+	if omitted > 0 {
+		fmt.Fprintf(c.stdout, "... %d more %s of diff not shown: run graphgen check -diff -1 for all of it, or graphgen generate to update the files\n", omitted, plural(omitted, "line", "lines"))
+	}
 }
 
 // driftPage is the page a stale or missing file comes from; an extra file
