@@ -51,7 +51,7 @@ func TestCorpusConformance(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			r := generator.NewReport(res)
+			r := generator.NewReport(&res.Modeled)
 			t.Logf("%d typed pages, %d types (%.2f%%); %d enum properties, %d named (%.2f%%); %d enums; %d files",
 				r.TypedPages, r.TypesGenerated, 100*r.Coverage(), r.EnumProperties, r.NamedEnumProperties, 100*r.EnumCoverage(), len(res.Model.Enums), len(res.Files))
 			if r.Coverage() < minTypeCoverage {
@@ -119,15 +119,15 @@ func BenchmarkCorpus(b *testing.B) {
 	b.Run("read", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, _, _, err := generator.Load(fsys, dir, 0); err != nil {
+			if _, err := generator.Load(fsys, dir, generator.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}
 	})
-	b.Run("read-resolve", func(b *testing.B) {
+	b.Run("read-resolve-check", func(b *testing.B) {
 		b.ReportAllocs()
 		for b.Loop() {
-			if _, err := generator.Generate(fsys, dir, generator.Options{Package: "corpus", ModelOnly: true}); err != nil {
+			if _, err := generator.Model(fsys, dir, generator.Options{}); err != nil {
 				b.Fatal(err)
 			}
 		}

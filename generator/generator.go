@@ -23,7 +23,8 @@ import (
 
 // Options controls a run of the generator.
 type Options struct {
-	// Package is the name of the generated Go package.
+	// Package is the name of the generated Go package. Generate needs it;
+	// Model, which emits nothing, uses "model" when it is empty.
 	Package string
 	// StrictEnums makes generated decoders reject enum values that are not
 	// documented members, instead of keeping them for Validate to report.
@@ -31,22 +32,32 @@ type Options struct {
 	// Jobs is how many pages are read at once; 0 means one per CPU. The
 	// output does not depend on it.
 	Jobs int
-	// ModelOnly stops after resolution: the Result has no Files, and the
-	// findings of emission are not looked for. For callers that compare or
-	// count the model, such as diff, emission is most of the work.
-	ModelOnly bool
 }
 
-// Result is what a run produced.
-type Result struct {
-	Pages []*reader.Page
+// Loaded is what Load read from a spec folder.
+type Loaded struct {
+	Pages   []*reader.Page // sorted by path
+	Skipped []string       // entries of the spec folder that are not pages
+	// Diags are the findings of reading, including one for each skipped
+	// entry; sorted.
+	Diags diag.List
+}
+
+// Modeled is what Model made of a spec folder: the pages and the model,
+// with the findings of reading, resolving and of the checks that emission
+// would make.
+type Modeled struct {
+	Loaded
 	Model *model.Package
+}
+
+// Result is what Generate produced: the model and the files.
+type Result struct {
+	Modeled
 	Files map[string][]byte // generated file name → content
 	// Sources maps a generated file name to the page it comes from, for
 	// the files that come from one page.
 	Sources map[string]string
-	Diags   diag.List // every stage's findings, sorted
-	Skipped []string  // entries of the spec folder that are not pages
 }
 
 // ErrNoPages is returned when a spec folder holds no Markdown page.
@@ -54,29 +65,36 @@ var ErrNoPages = errors.New("no Markdown pages (*.md)")
 
 // Load reads every page of a spec folder. fsys is the folder; prefix is the
 // path the user knows it by, used in diagnostics ("spec/beta"). Files that
-// are not *.md and subfolders are listed in skipped, not read: a spec
-// folder is flat, as the docs' resources folders are.
-func Load(fsys fs.FS, prefix string, jobs int) (pages []*reader.Page, skipped []string, diags diag.List, err error) {
+// are not *.md and subfolders are listed in Skipped, not read: a spec
+// folder is flat, as the docs' resources folders are. An error means the
+// folder could not be read; problems in the pages are in Diags.
+func Load(fsys fs.FS, prefix string, opts Options) (*Loaded, error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
-		return nil, nil, nil, err
+		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
 	}
+	ld := &Loaded{}
 	var names []string
 	for _, e := range entries {
 		if e.IsDir() || !strings.EqualFold(path.Ext(e.Name()), ".md") {
-			skipped = append(skipped, e.Name())
+			ld.Skipped = append(ld.Skipped, e.Name())
 			continue
 		}
 		names = append(names, e.Name())
 	}
 	sort.Strings(names)
 	if len(names) == 0 {
-		return nil, skipped, nil, ErrNoPages
+		err := ErrNoPages
+		if len(ld.Skipped) > 0 {
+			err = fmt.Errorf("%w; not read: %s", err, strings.Join(ld.Skipped, ", "))
+		}
+		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
 	}
+	jobs := opts.Jobs
 	if jobs <= 0 {
 		jobs = runtime.GOMAXPROCS(0)
 	}
-	pages = make([]*reader.Page, len(names))
+	ld.Pages = make([]*reader.Page, len(names))
 	perPage := make([]diag.List, len(names))
 	errs := make([]error, len(names))
 	var wg sync.WaitGroup
@@ -91,7 +109,7 @@ func Load(fsys fs.FS, prefix string, jobs int) (pages []*reader.Page, skipped []
 					errs[i] = err
 					continue
 				}
-				pages[i], perPage[i] = reader.Read(path.Join(prefix, names[i]), src)
+				ld.Pages[i], perPage[i] = reader.Read(path.Join(prefix, names[i]), src)
 			}
 		}()
 	}
@@ -101,56 +119,67 @@ func Load(fsys fs.FS, prefix string, jobs int) (pages []*reader.Page, skipped []
 	close(next)
 	wg.Wait()
 	if err := errors.Join(errs...); err != nil {
-		return nil, nil, nil, err
+		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
 	}
 	for _, l := range perPage {
-		diags = append(diags, l...)
+		ld.Diags = append(ld.Diags, l...)
 	}
-	return pages, skipped, diags, nil
+	for _, name := range ld.Skipped {
+		// Said once, so a page saved with the wrong extension or put in a
+		// subfolder is not silently left out of the package.
+		ld.Diags.Add(diag.Pos{File: path.Join(prefix, name)}, diag.Info, "not-a-page", "not read: a spec folder holds *.md pages only, and subfolders are not read")
+	}
+	ld.Diags.Sort()
+	return ld, nil
 }
 
-// Generate runs the pipeline over a spec folder and returns the files of
-// the package in memory. It writes nothing. An error means the folder could
-// not be read; problems in the pages are in Result.Diags, and the files are
-// only usable when Diags has no errors.
+// Model loads a spec folder and resolves its pages into the model, and
+// makes the checks that emission would make, so that its findings are those
+// of Generate. It emits nothing: for callers that compare or count the
+// model, such as diff and report, emission is most of the work.
+func Model(fsys fs.FS, prefix string, opts Options) (*Modeled, error) {
+	ld, err := Load(fsys, prefix, opts)
+	if err != nil {
+		return nil, err
+	}
+	return buildModel(ld, opts), nil
+}
+
+func buildModel(ld *Loaded, opts Options) *Modeled {
+	name := opts.Package
+	if name == "" {
+		name = "model"
+	}
+	pkg, rdiags := resolve.Resolve(ld.Pages, resolve.Options{Package: name, StrictEnums: opts.StrictEnums})
+	m := &Modeled{Loaded: *ld, Model: pkg}
+	m.Diags = append(append(append(diag.List(nil), ld.Diags...), rdiags...), emit.Check(pkg)...)
+	m.Diags.Sort()
+	return m
+}
+
+// Generate runs the whole pipeline over a spec folder and returns the files
+// of the package in memory. It writes nothing. An error means the folder
+// could not be read; problems in the pages are in Diags, and when Diags has
+// errors there are no Files.
 func Generate(fsys fs.FS, prefix string, opts Options) (*Result, error) {
 	if opts.Package == "" {
 		return nil, errors.New("no package name given")
 	}
-	pages, skipped, diags, err := Load(fsys, prefix, opts.Jobs)
-	if errors.Is(err, ErrNoPages) && len(skipped) > 0 {
-		err = fmt.Errorf("%w; not read: %s", err, strings.Join(skipped, ", "))
-	}
+	m, err := Model(fsys, prefix, opts)
 	if err != nil {
-		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
+		return nil, err
 	}
-	res := &Result{Pages: pages, Skipped: skipped}
-	for _, name := range skipped {
-		// Said once, so a page saved with the wrong extension or put in a
-		// subfolder is not silently left out of the package.
-		diags.Add(diag.Pos{File: path.Join(prefix, name)}, diag.Info, "not-a-page", "not read: a spec folder holds *.md pages only, and subfolders are not read")
-	}
-	pkg, rdiags := resolve.Resolve(pages, resolve.Options{Package: opts.Package, StrictEnums: opts.StrictEnums})
-	diags = append(diags, rdiags...)
-	res.Model = pkg
-	if opts.ModelOnly {
-		diags.Sort()
-		res.Diags = diags
+	res := &Result{Modeled: *m}
+	if m.Diags.HasErrors() {
 		return res, nil
 	}
-	files, err := emit.Package(pkg)
-	var findings diag.List
-	switch {
-	case errors.As(err, &findings):
-		// Each finding keeps its own position.
-		diags = append(diags, findings...)
-	case err != nil:
-		diags = append(diags, diag.Diagnostic{Pos: diag.Pos{File: prefix}, Severity: diag.Error, Code: "emit", Message: err.Error()})
+	files, err := emit.Files(m.Model)
+	if err != nil {
+		res.Diags = append(res.Diags, diag.Diagnostic{Pos: diag.Pos{File: prefix}, Severity: diag.Error, Code: "emit", Message: err.Error()})
+		return res, nil
 	}
 	res.Files = files
-	res.Sources = sources(pkg)
-	diags.Sort()
-	res.Diags = diags
+	res.Sources = sources(m.Model)
 	return res, nil
 }
 

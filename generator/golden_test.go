@@ -68,7 +68,7 @@ func TestGolden(t *testing.T) {
 			want := map[string]string{}
 			entries, err := os.ReadDir(goldenDir)
 			if err != nil {
-				t.Fatalf("no goldens (run go test ./generator/... -update, then read them): %v", err)
+				t.Fatalf("no goldens (run go test ./generator -update, then read them): %v", err)
 			}
 			for _, e := range entries {
 				b, err := os.ReadFile(filepath.Join(goldenDir, e.Name()))
@@ -130,70 +130,88 @@ func keys(ms ...map[string]string) []string {
 	return out
 }
 
-// TestModelOnly checks that stopping after resolution gives the model and the
-// reading and resolution findings of a whole run, and no files.
-func TestModelOnly(t *testing.T) {
-	dir := filepath.Join("..", "testdata", "golden", "json-defects", "input")
-	full, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	only, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen", ModelOnly: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if only.Files != nil {
-		t.Errorf("ModelOnly: got %d files, want none", len(only.Files))
-	}
-	if len(full.Model.Structs) == 0 {
-		t.Fatal("the case yields no type: it tests nothing")
-	}
-	if diff := cmp.Diff(full.Model, only.Model); diff != "" {
-		t.Errorf("model (-full +model-only):\n%s", diff)
-	}
-	var want []string
-	for _, d := range full.Diags {
-		if d.Code != "emit" {
-			want = append(want, d.String())
-		}
-	}
-	var got []string
-	for _, d := range only.Diags {
-		got = append(got, d.String())
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("findings (-full +model-only):\n%s", diff)
+// TestModelHasTheFindingsOfGenerate checks that the model step, which
+// report, lint and diff run, gives the model and every finding of a whole
+// run, and no files: what it leaves out is only the writing of code.
+func TestModelHasTheFindingsOfGenerate(t *testing.T) {
+	for _, c := range []string{"json-defects", "inheritance"} {
+		t.Run(c, func(t *testing.T) {
+			dir := filepath.Join("..", "testdata", "golden", c, "input")
+			full, err := generator.Generate(os.DirFS(dir), dir, generator.Options{Package: "gen"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			m, err := generator.Model(os.DirFS(dir), dir, generator.Options{Package: "gen"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(full.Model.Structs) == 0 || len(full.Files) == 0 {
+				t.Fatal("the case yields no type: it tests nothing")
+			}
+			if diff := cmp.Diff(full.Model, m.Model); diff != "" {
+				t.Errorf("model (-generate +model):\n%s", diff)
+			}
+			if diff := cmp.Diff(full.Diags.Error(), m.Diags.Error()); diff != "" {
+				t.Errorf("findings (-generate +model):\n%s", diff)
+			}
+		})
 	}
 }
 
-// TestEveryTestPackageTakesUpdate keeps "go test ./generator/... -update"
-// working: a test binary given a flag it does not declare fails, so every
-// package with tests declares -update, even one without golden files.
-func TestEveryTestPackageTakesUpdate(t *testing.T) {
-	err := filepath.WalkDir(".", func(dir string, d fs.DirEntry, err error) error {
-		if err != nil || !d.IsDir() {
+// TestUpdateCommandNamesEveryGoldenPackage keeps the README's command
+// that rewrites golden files complete and runnable: it must name exactly
+// the packages whose tests declare -update (a test binary given a flag it
+// does not declare fails, so a package without golden files is left out).
+func TestUpdateCommandNamesEveryGoldenPackage(t *testing.T) {
+	readme, err := os.ReadFile(filepath.Join("..", "README.md"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cmd string
+	for _, line := range strings.Split(string(readme), "\n") {
+		// The list item of the Tests section, not the catalogue's own line.
+		if i := strings.Index(line, "- `go test ./"); i == 0 && strings.Contains(line, " -update`") {
+			i += len("- ")
+			cmd = line[i+1 : strings.Index(line[i+1:], "`")+i+1]
+			break
+		}
+	}
+	if cmd == "" {
+		t.Fatal("README.md shows no \"- `go test ... -update`\" item")
+	}
+	var named []string
+	for _, f := range strings.Fields(cmd) {
+		if strings.HasPrefix(f, "./") {
+			named = append(named, strings.TrimPrefix(f, "./"))
+		}
+	}
+	var declare []string
+	err = filepath.WalkDir("..", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
 			return err
 		}
-		if d.Name() == "testdata" {
+		if d.IsDir() && (d.Name() == "testdata" || strings.HasPrefix(d.Name(), ".")) && p != ".." {
 			return filepath.SkipDir
 		}
-		tests, err := filepath.Glob(filepath.Join(dir, "*_test.go"))
-		if err != nil || len(tests) == 0 {
+		if d.IsDir() || !strings.HasSuffix(p, "_test.go") {
+			return nil
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
 			return err
 		}
-		for _, f := range tests {
-			src, err := os.ReadFile(f)
-			if err != nil {
-				return err
-			}
-			if bytes.Contains(src, []byte(`flag.Bool("update"`)) {
-				return nil
-			}
+		if bytes.Contains(src, []byte(`flag.Bool("update"`)) {
+			rel, _ := filepath.Rel("..", filepath.Dir(p))
+			declare = append(declare, filepath.ToSlash(rel))
 		}
-		t.Errorf("%s: no test file declares the -update flag, so go test ./generator/... -update fails there", dir)
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	sort.Strings(named)
+	sort.Strings(declare)
+	if diff := cmp.Diff(declare, named); diff != "" {
+		t.Errorf("README's %q names other packages than those declaring -update (-declare +named):\n%s", cmd, diff)
 	}
 }

@@ -45,7 +45,7 @@ func (r *Report) EnumCoverage() float64 {
 }
 
 // NewReport computes the figures of a run.
-func NewReport(res *Result) *Report {
+func NewReport(res *Modeled) *Report {
 	r := &Report{
 		Pages:       map[string]int{},
 		Properties:  map[string]int{},
@@ -104,7 +104,7 @@ func NewReport(res *Result) *Report {
 		r.Enums[enumSource(e, byPath)]++
 	}
 	for _, d := range res.Diags {
-		r.Diagnostics[d.Code]++
+		r.Diagnostics[string(d.Code)]++
 	}
 	return r
 }

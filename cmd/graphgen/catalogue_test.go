@@ -141,6 +141,7 @@ func runCatalogueCase(t *testing.T, name string) {
 	if code != exitOK && code != exitFindings && code != exitUsage {
 		t.Errorf("exit code %d is not one of the documented 0, 1, 2", code)
 	}
+	agreeWithGenerate(t, spec, code, stderr.String())
 
 	// Every diagnostic has the documented shape.
 	for _, line := range strings.Split(strings.TrimSuffix(got, "\n"), "\n")[1:] {

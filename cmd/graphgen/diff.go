@@ -1,7 +1,6 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
@@ -27,48 +26,30 @@ breaking (either kind), any, or none. Errors in the pages of either side are
 printed and exit 1 without a comparison; usage errors and unreadable folders
 or revisions exit 2.`
 
+var diffCommand = &command{
+	name:    "diff",
+	args:    "[-fail-on breaking|any|none] [-q] [-format F] OLD NEW",
+	quiet:   true,
+	summary: "report the API changes from the pages of OLD to those of NEW,\neach a folder or REV:PATH, a folder at a git revision",
+	doc:     diffDoc,
+	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
+		failOn := fs.String("fail-on", "breaking", "which changes fail the run: breaking, any or none")
+		return func(sides []string) int {
+			switch {
+			case len(sides) != 2:
+				return c.usageError(fs, "want two arguments, OLD and NEW, got %d", len(sides))
+			case *failOn != "breaking" && *failOn != "any" && *failOn != "none":
+				return c.usageError(fs, "unknown -fail-on %q: want breaking, any or none", *failOn)
+			}
+			return c.diff(sides, *failOn, com)
+		}
+	},
+}
+
 // diff runs "graphgen diff": the changes on stdout in the chosen format, a
 // summary and errors on stderr.
-func (c *cli) diff(args []string) int {
-	fs := flag.NewFlagSet("diff", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	failOn := fs.String("fail-on", "breaking", "which changes fail the run: breaking, any or none")
-	format := formatFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: graphgen diff [-fail-on breaking|any|none] [-format text|json|github] OLD NEW\n\n%s\n\nFlags:\n", diffDoc)
-		fs.PrintDefaults()
-	}
-	// Flags may come after OLD and NEW too, as in "graphgen diff a b
-	// -fail-on any", which the flag package alone would take as arguments.
-	var sides []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			if errors.Is(err, flag.ErrHelp) {
-				return exitOK
-			}
-			return exitUsage
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		sides = append(sides, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
-	var problem string
-	switch {
-	case len(sides) != 2:
-		problem = fmt.Sprintf("graphgen diff: want two arguments, OLD and NEW, got %d", len(sides))
-	case *failOn != "breaking" && *failOn != "any" && *failOn != "none":
-		problem = fmt.Sprintf("graphgen diff: unknown -fail-on %q: want breaking, any or none", *failOn)
-	default:
-		problem = badFormat("diff", *format)
-	}
-	if problem != "" {
-		fmt.Fprintln(c.stderr, problem)
-		fs.Usage()
-		return exitUsage
-	}
-	var results [2]*generator.Result
+func (c *cli) diff(sides []string, failOn string, com *common) int {
+	var results [2]*generator.Modeled
 	for i, arg := range sides {
 		res, err := c.loadSide(arg)
 		if err != nil {
@@ -89,9 +70,9 @@ func (c *cli) diff(args []string) int {
 		changes = diff.Compare(results[0].Model, results[1].Model)
 	}
 	fails := func(ch diff.Change) bool {
-		return *failOn == "any" || *failOn == "breaking" && ch.Class.Breaking()
+		return failOn == "any" || failOn == "breaking" && ch.Class.Breaking()
 	}
-	if err := c.printChanges(*format, errs, changes, fails); err != nil {
+	if err := c.printChanges(com.format, errs, changes, fails); err != nil {
 		fmt.Fprintf(c.stderr, "graphgen diff: %v\n", err)
 		return exitUsage
 	}
@@ -123,7 +104,7 @@ func (c *cli) diff(args []string) int {
 // revision, extracted into a temporary folder that is removed before
 // returning. A folder wins over a revision, so a folder whose name has a
 // colon in it is still read as a folder.
-func (c *cli) loadSide(arg string) (*generator.Result, error) {
+func (c *cli) loadSide(arg string) (*generator.Modeled, error) {
 	dir, prefix := arg, arg
 	info, err := os.Stat(arg)
 	switch rev, isRev := diff.ParseRevision(arg); {
@@ -140,7 +121,7 @@ func (c *cli) loadSide(arg string) (*generator.Result, error) {
 	default:
 		return nil, fmt.Errorf("%s: not a readable folder: want a spec folder, or REV:PATH for a folder at a git revision", arg)
 	}
-	res, err := generator.Generate(os.DirFS(dir), prefix, generator.Options{Package: "diff", ModelOnly: true})
+	res, err := generator.Model(os.DirFS(dir), prefix, generator.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", arg, err)
 	}

@@ -48,7 +48,7 @@ type finding struct {
 func findings(l diag.List) []finding {
 	out := make([]finding, 0, len(l))
 	for _, d := range l {
-		out = append(out, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), d.Code, d.Message})
+		out = append(out, finding{d.Pos.File, d.Pos.Line, d.Pos.Col, d.Severity.String(), string(d.Code), d.Message})
 	}
 	return out
 }
@@ -120,7 +120,7 @@ func annotateDiags(w io.Writer, l diag.List) {
 	for _, d := range l {
 		msg := d.Message
 		if d.Code != "" {
-			msg += " [" + d.Code + "]"
+			msg += " [" + string(d.Code) + "]"
 		}
 		annotate(w, ghLevel(d.Severity), d.Pos, msg)
 	}

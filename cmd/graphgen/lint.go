@@ -1,51 +1,39 @@
 package main
 
 import (
-	"errors"
 	"flag"
 	"fmt"
 	"os"
-	"strings"
 
 	"github.com/graphgen/graphgen/generator"
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/lint"
 )
 
-// lint runs "graphgen lint": findings on stdout in the chosen format, a
-// summary and usage errors on stderr.
-func (c *cli) lint(args []string) int {
-	fs := flag.NewFlagSet("lint", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	spec := fs.String("spec", "", "folder of Markdown resource pages to read (required)")
-	strict := fs.Bool("strict", false, "fail on warnings as well as errors")
-	format := formatFlag(fs)
-	suppress := fs.String("suppress", "", "file of suppressions, one \"CODE PATH[:LINE] reason\" a line")
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: graphgen lint -spec DIR [-strict] [-format text|json|github] [-suppress FILE]\n\nChecks the pages in -spec for disagreements between property tables, JSON\nblocks, annotations and links. Writes no file. Exits 0 when no finding fails\n(errors; with -strict, warnings too), 1 when one does, 2 on a usage or I/O error.\n\nCodes: %s\n\nFlags:\n", strings.Join(lint.Codes, ", "))
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+var lintCommand = &command{
+	name:    "lint",
+	args:    "-spec DIR [-strict] [-suppress FILE] [-q] [-format F]",
+	quiet:   true,
+	summary: "report inconsistencies within and between the pages in -spec",
+	doc: `Reports every finding generate would, and the disagreements between property
+tables, JSON blocks, annotations and links that generation does not need to
+know about. Writes no file. Exits 0 when no finding fails (errors; with -strict,
+warnings too), 1 when one does, 2 on a usage or I/O error. "graphgen codes"
+lists the codes.`,
+	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
+		spec := fs.String("spec", "", "folder of Markdown resource pages to read (required)")
+		strict := fs.Bool("strict", false, "fail on warnings as well as errors")
+		suppress := fs.String("suppress", "", "file of suppressions, one \"CODE PATH[:LINE] reason\" a line")
+		return func(args []string) int {
+			if code, ok := c.required(fs, args, "spec"); !ok {
+				return code
+			}
+			return c.lint(*spec, *suppress, *strict, com)
 		}
-		return exitUsage
-	}
-	switch {
-	case *spec == "":
-		fmt.Fprintln(c.stderr, "graphgen lint: missing -spec")
-	case fs.NArg() > 0:
-		fmt.Fprintf(c.stderr, "graphgen lint: unexpected argument %q\n", fs.Arg(0))
-	case badFormat("lint", *format) != "":
-		fmt.Fprintln(c.stderr, badFormat("lint", *format))
-	default:
-		return c.runLint(*spec, *suppress, *format, *strict)
-	}
-	fs.Usage()
-	return exitUsage
+	},
 }
 
-func (c *cli) runLint(spec, suppress, format string, strict bool) int {
+func (c *cli) lint(spec, suppress string, strict bool, com *common) int {
 	var sups []lint.Suppression
 	if suppress != "" {
 		src, err := os.ReadFile(suppress)
@@ -59,19 +47,24 @@ func (c *cli) runLint(spec, suppress, format string, strict bool) int {
 			return exitUsage
 		}
 	}
-	if info, err := os.Stat(spec); err != nil || !info.IsDir() {
-		fmt.Fprintf(c.stderr, "graphgen lint: -spec %s: not a readable folder\n", spec)
+	if !c.specFolder("lint", spec) {
 		return exitUsage
 	}
-	pages, _, _, err := generator.Load(os.DirFS(spec), spec, 0)
+	m, err := generator.Model(os.DirFS(spec), spec, generator.Options{})
 	if err != nil {
-		fmt.Fprintf(c.stderr, "graphgen lint: reading spec folder %s: %v\n", spec, err)
-		return exitUsage
-	}
-	l := lint.Apply(lint.Lint(pages), sups)
-	if err := printLint(c, l, format); err != nil {
 		fmt.Fprintf(c.stderr, "graphgen lint: %v\n", err)
 		return exitUsage
+	}
+	all := append(append(diag.List(nil), m.Diags...), lint.Lint(m.Pages)...)
+	l := lint.Apply(all, sups)
+	shown := filterQuiet(l, com.quiet)
+	if com.format == formatJSON {
+		if err := writeJSON(c.stdout, findings(shown)); err != nil {
+			fmt.Fprintf(c.stderr, "graphgen lint: %v\n", err)
+			return exitUsage
+		}
+	} else {
+		writeDiags(c.stdout, com.format, shown)
 	}
 	ne, nw := l.Count(diag.Error), l.Count(diag.Warning)
 	if ne > 0 || (strict && nw > 0) {
@@ -79,12 +72,4 @@ func (c *cli) runLint(spec, suppress, format string, strict bool) int {
 		return exitFindings
 	}
 	return exitOK
-}
-
-func printLint(c *cli, l diag.List, format string) error {
-	if format == formatJSON {
-		return writeJSON(c.stdout, findings(l))
-	}
-	writeDiags(c.stdout, format, l)
-	return nil
 }

@@ -7,12 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
-	"sort"
 	"strings"
-
-	"github.com/graphgen/graphgen/generator"
-	"github.com/graphgen/graphgen/generator/diag"
 )
 
 // Exit codes, documented in the README and in the help text.
@@ -22,32 +17,61 @@ const (
 	exitUsage    = 2 // bad command line, or a file could not be read or written
 )
 
-const usage = `graphgen turns Markdown resource pages into a Go package.
+// command is one subcommand of graphgen.
+type command struct {
+	name    string
+	args    string // the synopsis after the name
+	summary string // one line, for the list of commands
+	doc     string // what "graphgen help NAME" prints after the synopsis
+	// quiet says whether the command prints diagnostics, and so takes -q.
+	quiet bool
+	// flags declares the command's own flags on fs and returns the
+	// function that runs it once they are parsed.
+	flags func(c *cli, fs *flag.FlagSet, com *common) func(args []string) int
+}
 
-Usage:
-  graphgen generate -spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]
-  graphgen check    -spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]
-  graphgen report   -spec DIR [-format F]
-  graphgen lint     -spec DIR [-strict] [-suppress FILE] [-format F]
-  graphgen diff     [-fail-on breaking|any|none] [-format F] OLD NEW
+// commands is the command table, in the order of the usage text.
+var commands = []*command{
+	generateCommand,
+	checkCommand,
+	reportCommand,
+	lintCommand,
+	diffCommand,
+	codesCommand,
+}
 
-Commands:
-  generate   write the Go package generated from the pages in -spec to -out
-  check      write nothing; report how -out differs from what -spec produces
-  report     print the conformance figures of the pages in -spec
-  lint       report inconsistencies within and between the pages in -spec
-  diff       report the API changes from the pages of OLD to those of NEW,
-             each a folder or REV:PATH, a folder at a git revision
+func lookup(name string) *command {
+	for _, cmd := range commands {
+		if cmd.name == name {
+			return cmd
+		}
+	}
+	return nil
+}
 
+func usage() string {
+	var b strings.Builder
+	b.WriteString("graphgen turns Markdown resource pages into a Go package.\n\nUsage:\n")
+	for _, cmd := range commands {
+		fmt.Fprintf(&b, "  graphgen %-8s %s\n", cmd.name, cmd.args)
+	}
+	b.WriteString("  graphgen help [COMMAND]\n  graphgen version\n\nCommands:\n")
+	for _, cmd := range commands {
+		fmt.Fprintf(&b, "  %-10s %s\n", cmd.name, strings.ReplaceAll(cmd.summary, "\n", "\n             "))
+	}
+	b.WriteString(`
 Every command takes -format text|json|github; github prints GitHub Actions
-workflow commands (::error file=...,line=...::message).
+workflow commands (::error file=...,line=...::message). Every command that
+reports findings takes -q, which prints errors only.
 
 Exit status: 0 success (check: up to date; diff: no change that -fail-on
 fails), 1 drift, changes or errors in the pages, 2 usage error or a file,
 folder or revision that could not be read or written.
 
-Run "graphgen COMMAND -h" for the flags of a command.
-`
+Run "graphgen help COMMAND" for the flags of a command.
+`)
+	return b.String()
+}
 
 // cli carries what a command needs; there is no package-level state.
 type cli struct {
@@ -59,296 +83,181 @@ type cli struct {
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	c := &cli{ctx: ctx, stdout: stdout, stderr: stderr}
 	if len(args) == 0 {
-		fmt.Fprint(stderr, usage)
+		fmt.Fprint(stderr, usage())
+		return exitUsage
+	}
+	switch name := args[0]; name {
+	case "help", "-h", "-help", "--help":
+		if len(args) > 1 && name == "help" {
+			return c.help(args[1:])
+		}
+		fmt.Fprint(stdout, usage())
+		return exitOK
+	case "version", "-version", "--version":
+		return c.version(args[1:])
+	default:
+		if cmd := lookup(name); cmd != nil {
+			return c.run(cmd, args[1:])
+		}
+		fmt.Fprintf(stderr, "graphgen: unknown command %q%s\n", name, didYouMean(name))
+		fmt.Fprintln(stderr, `Run "graphgen help" for the list of commands.`)
+		return exitUsage
+	}
+}
+
+// help prints the usage of one command, on stdout, as -h does on stderr.
+func (c *cli) help(args []string) int {
+	if len(args) > 1 {
+		fmt.Fprintf(c.stderr, "graphgen help: want one command, got %d arguments\n", len(args))
 		return exitUsage
 	}
 	switch args[0] {
-	case "generate":
-		return c.generate(args[1:], false)
-	case "check":
-		return c.generate(args[1:], true)
-	case "report":
-		return c.report(args[1:])
-	case "lint":
-		return c.lint(args[1:])
-	case "diff":
-		return c.diff(args[1:])
-	case "help", "-h", "-help", "--help":
-		fmt.Fprint(stdout, usage)
+	case "help":
+		fmt.Fprint(c.stdout, "Usage: graphgen help [COMMAND]\n\nPrints the list of commands, or the usage and flags of COMMAND.\n")
+		return exitOK
+	case "version":
+		fmt.Fprint(c.stdout, "Usage: graphgen version\n\nPrints the version of graphgen, from its build information.\n")
 		return exitOK
 	}
-	fmt.Fprintf(stderr, "graphgen: unknown command %q\n\n%s", args[0], usage)
+	cmd := lookup(args[0])
+	if cmd == nil {
+		fmt.Fprintf(c.stderr, "graphgen help: unknown command %q%s\n", args[0], didYouMean(args[0]))
+		return exitUsage
+	}
+	fs, _ := c.flagSet(cmd)
+	fs.SetOutput(c.stdout)
+	fs.Usage()
+	return exitOK
+}
+
+// common holds the flags every command takes.
+type common struct {
+	format string
+	quiet  bool
+}
+
+// flagSet declares the flags of cmd: its own, then the common ones.
+func (c *cli) flagSet(cmd *command) (*flag.FlagSet, func(args []string) int) {
+	fs := flag.NewFlagSet(cmd.name, flag.ContinueOnError)
+	fs.SetOutput(c.stderr)
+	com := &common{}
+	runFn := cmd.flags(c, fs, com)
+	fs.StringVar(&com.format, "format", formatText, formatDoc)
+	if cmd.quiet {
+		fs.BoolVar(&com.quiet, "q", false, "print errors only, not warnings or notes")
+	}
+	fs.Usage = func() {
+		fmt.Fprintf(fs.Output(), "Usage: graphgen %s %s\n\n%s\n\nFlags:\n", cmd.name, cmd.args, cmd.doc)
+		fs.PrintDefaults()
+	}
+	// The format is checked here, once for every command, so that none
+	// of them starts work it cannot print.
+	return fs, func(args []string) int {
+		if msg := badFormat(cmd.name, com.format); msg != "" {
+			fmt.Fprintln(c.stderr, msg)
+			fs.Usage()
+			return exitUsage
+		}
+		return runFn(args)
+	}
+}
+
+// run parses the flags of cmd and runs it. Flags may also follow the
+// arguments ("graphgen diff a b -fail-on any"), which the flag package alone
+// would take as arguments.
+func (c *cli) run(cmd *command, args []string) int {
+	fs, runFn := c.flagSet(cmd)
+	var rest []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return exitOK
+			}
+			return exitUsage
+		}
+		if fs.NArg() == 0 {
+			break
+		}
+		rest = append(rest, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+	return runFn(rest)
+}
+
+// usageError prints a usage error of cmd, then its usage.
+func (c *cli) usageError(fs *flag.FlagSet, format string, args ...any) int {
+	fmt.Fprintf(c.stderr, "graphgen %s: %s\n", fs.Name(), fmt.Sprintf(format, args...))
+	fs.Usage()
 	return exitUsage
 }
 
-// genFlags are the flags generate and check share.
-type genFlags struct {
-	spec, out, pkg string
-	format         string
-	strictEnums    bool
-	quiet          bool
-}
-
-func (c *cli) flags(name, doc string) (*flag.FlagSet, *genFlags) {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	g := &genFlags{}
-	fs.StringVar(&g.spec, "spec", "", "folder of Markdown resource pages to read (required)")
-	fs.StringVar(&g.out, "out", "", "folder of the generated Go package (required)")
-	fs.StringVar(&g.pkg, "pkg", "", "name of the generated Go package (default: the base name of -out, lower case, letters and digits only)")
-	fs.BoolVar(&g.strictEnums, "strict-enums", false, "generate decoders that reject undocumented enum values instead of keeping them for Validate")
-	fs.BoolVar(&g.quiet, "q", false, "print errors only, not warnings")
-	fs.StringVar(&g.format, "format", formatText, formatDoc)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: graphgen %s -spec DIR -out DIR [flags]\n\n%s\n\nFlags:\n", name, doc)
-		fs.PrintDefaults()
-	}
-	return fs, g
-}
-
-func (c *cli) parse(fs *flag.FlagSet, g *genFlags, args []string) (int, bool) {
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK, false
-		}
-		return exitUsage, false
-	}
+// required reports the usage error of missing flags and unexpected
+// arguments, or returns true.
+func (c *cli) required(fs *flag.FlagSet, args []string, flags ...string) (int, bool) {
 	var missing []string
-	if g.spec == "" {
-		missing = append(missing, "-spec")
-	}
-	if g.out == "" {
-		missing = append(missing, "-out")
-	}
-	if len(missing) > 0 || fs.NArg() > 0 || badFormat(fs.Name(), g.format) != "" {
-		switch {
-		case len(missing) > 0:
-			fmt.Fprintf(c.stderr, "graphgen %s: missing %s\n", fs.Name(), strings.Join(missing, " and "))
-		case fs.NArg() > 0:
-			fmt.Fprintf(c.stderr, "graphgen %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
-		default:
-			fmt.Fprintln(c.stderr, badFormat(fs.Name(), g.format))
+	for _, name := range flags {
+		if fs.Lookup(name).Value.String() == "" {
+			missing = append(missing, "-"+name)
 		}
-		fs.Usage()
-		return exitUsage, false
 	}
-	if g.pkg == "" {
-		g.pkg = generator.PackageName(g.out)
+	switch {
+	case len(missing) > 0:
+		return c.usageError(fs, "missing %s", strings.Join(missing, " and ")), false
+	case len(args) > 0:
+		return c.usageError(fs, "unexpected argument %q", args[0]), false
 	}
 	return 0, true
 }
 
-func (c *cli) generate(args []string, check bool) int {
-	name, doc := "generate", "Writes the Go package generated from the pages in -spec to -out. Generated files\nno longer produced are removed; files without the generated header are never touched.\nOn any error nothing is written."
-	if check {
-		name, doc = "check", "Writes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a\nunified diff naming every stale, missing and extra generated file otherwise."
+// specFolder checks that dir, given as -spec, is a folder.
+func (c *cli) specFolder(cmd, dir string) bool {
+	if info, err := os.Stat(dir); err != nil || !info.IsDir() {
+		fmt.Fprintf(c.stderr, "graphgen %s: -spec %s: not a readable folder\n", cmd, dir)
+		return false
 	}
-	fs, g := c.flags(name, doc)
-	if code, ok := c.parse(fs, g, args); !ok {
-		return code
-	}
-	info, err := os.Stat(g.spec)
-	if err != nil || !info.IsDir() {
-		fmt.Fprintf(c.stderr, "graphgen %s: -spec %s: not a readable folder\n", name, g.spec)
-		return exitUsage
-	}
-	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums})
-	if err != nil {
-		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
-		return exitUsage
-	}
-	diags := filterQuiet(res.Diags, g.quiet)
-	switch g.format {
-	case formatText:
-		writeDiags(c.stderr, formatText, diags)
-	case formatGitHub:
-		writeDiags(c.stdout, formatGitHub, diags)
-	}
-	if res.Diags.HasErrors() {
-		if g.format == formatJSON {
-			c.printGenJSON(check, diags, nil, res.Sources)
-		}
-		n := res.Diags.Count(diag.Error)
-		msg := fmt.Sprintf("graphgen %s: %d %s in the pages of %s", name, n, plural(n, "error", "errors"), g.spec)
-		if !check {
-			msg += "; nothing was written"
-		}
-		fmt.Fprintln(c.stderr, msg)
-		return exitFindings
-	}
-	if !check {
-		if g.format == formatJSON {
-			c.printGenJSON(false, diags, nil, nil)
-		}
-		if err := generator.Write(g.out, res.Files); err != nil {
-			fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
-			return exitUsage
-		}
-		return exitOK
-	}
-	drift, err := generator.Check(g.out, res.Files)
-	if err != nil {
-		fmt.Fprintf(c.stderr, "graphgen check: %v\n", err)
-		return exitUsage
-	}
-	switch g.format {
-	case formatJSON:
-		c.printGenJSON(true, diags, drift, res.Sources)
-	case formatGitHub:
-		// Each file is an annotation on the page behind it, which is what
-		// a reviewer edits; an extra file has no page, so it is its own.
-		for _, d := range drift {
-			page := driftPage(d, res.Sources)
-			pos := diag.Pos{File: page}
-			if page == "" {
-				pos.File = d.File
-			}
-			annotate(c.stdout, levelError, pos, driftMessage(d, page))
-		}
-		for _, d := range drift {
-			c.stdout.Write(d.Diff)
-		}
-	default:
-		for _, d := range drift {
-			if page := driftPage(d, res.Sources); page != "" {
-				fmt.Fprintf(c.stdout, "%s: %s (from %s)\n", d.File, d.Kind, page)
-			} else {
-				fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
-			}
-		}
-		for _, d := range drift {
-			c.stdout.Write(d.Diff)
-		}
-	}
-	if len(drift) > 0 {
-		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, plural(len(drift), "differs", "differ"), g.spec)
-		return exitFindings
-	}
-	return exitOK
+	return true
 }
 
-// driftPage is the page a stale or missing file comes from; an extra file
-// comes from no page.
-func driftPage(d generator.Drift, sources map[string]string) string {
-	if d.Kind == "extra" {
+// didYouMean suggests the command closest to a mistyped one, as
+// `; did you mean "generate"?`, or returns "" when none is close.
+func didYouMean(name string) string {
+	best, bestDist := "", 3
+	for _, cmd := range commands {
+		if d := editDistance(strings.ToLower(name), cmd.name); d < bestDist {
+			best, bestDist = cmd.name, d
+		}
+	}
+	for _, n := range []string{"help", "version"} {
+		if d := editDistance(strings.ToLower(name), n); d < bestDist {
+			best, bestDist = n, d
+		}
+	}
+	if best == "" {
 		return ""
 	}
-	return sources[filepath.Base(d.File)]
+	return fmt.Sprintf("; did you mean %q?", best)
 }
 
-func driftMessage(d generator.Drift, page string) string {
-	switch {
-	case d.Kind == "extra":
-		return fmt.Sprintf("%s is extra: no page produces it; run graphgen generate to remove it", d.File)
-	case page != "":
-		return fmt.Sprintf("%s is %s: it differs from what %s produces; run graphgen generate to update it", d.File, d.Kind, page)
+// editDistance is the Levenshtein distance of a and b, in bytes: command
+// names are ASCII.
+func editDistance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
 	}
-	return fmt.Sprintf("%s is %s; run graphgen generate to update it", d.File, d.Kind)
-}
-
-// driftRecord is one stale, missing or extra file in check -format json.
-type driftRecord struct {
-	File string `json:"file"`
-	Kind string `json:"kind"`
-	Page string `json:"page,omitempty"`
-	Diff string `json:"diff"`
-}
-
-// printGenJSON prints the -format json document of generate (the findings)
-// or check (the findings and the drift).
-func (c *cli) printGenJSON(check bool, diags diag.List, drift []generator.Drift, sources map[string]string) {
-	var v any = findings(diags)
-	if check {
-		recs := make([]driftRecord, 0, len(drift))
-		for _, d := range drift {
-			recs = append(recs, driftRecord{d.File, d.Kind, driftPage(d, sources), string(d.Diff)})
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
 		}
-		v = struct {
-			Findings []finding     `json:"findings"`
-			Drift    []driftRecord `json:"drift"`
-		}{findings(diags), recs}
+		prev, cur = cur, prev
 	}
-	if err := writeJSON(c.stdout, v); err != nil {
-		fmt.Fprintf(c.stderr, "graphgen: %v\n", err)
-	}
-}
-
-func (c *cli) report(args []string) int {
-	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(c.stderr)
-	spec := fs.String("spec", "", "folder of Markdown resource pages to read (required)")
-	format := formatFlag(fs)
-	fs.Usage = func() {
-		fmt.Fprintf(c.stderr, "Usage: graphgen report -spec DIR [-format text|json|github]\n\nPrints the conformance figures of the pages in -spec: pages by kind, types generated,\nproperties by kind, enums by source and diagnostics by code. Writes no file.\nWith -format json the diagnostics are listed too (\"findings\"); with -format github\nthey are annotations, followed by the figures as text.\n\nFlags:\n")
-		fs.PrintDefaults()
-	}
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
-	}
-	if *spec == "" || fs.NArg() > 0 || badFormat("report", *format) != "" {
-		switch {
-		case *spec == "":
-			fmt.Fprintln(c.stderr, "graphgen report: missing -spec")
-		case fs.NArg() > 0:
-			fmt.Fprintf(c.stderr, "graphgen report: unexpected argument %q\n", fs.Arg(0))
-		default:
-			fmt.Fprintln(c.stderr, badFormat("report", *format))
-		}
-		fs.Usage()
-		return exitUsage
-	}
-	if info, err := os.Stat(*spec); err != nil || !info.IsDir() {
-		fmt.Fprintf(c.stderr, "graphgen report: -spec %s: not a readable folder\n", *spec)
-		return exitUsage
-	}
-	res, err := generator.Generate(os.DirFS(*spec), *spec, generator.Options{Package: "report"})
-	if err != nil {
-		fmt.Fprintf(c.stderr, "graphgen report: %v\n", err)
-		return exitUsage
-	}
-	r := generator.NewReport(res)
-	switch *format {
-	case formatJSON:
-		doc := struct {
-			*generator.Report
-			Findings []finding `json:"findings"`
-		}{r, findings(res.Diags)}
-		if err := writeJSON(c.stdout, doc); err != nil {
-			fmt.Fprintf(c.stderr, "graphgen report: %v\n", err)
-			return exitUsage
-		}
-		return exitOK
-	case formatGitHub:
-		annotateDiags(c.stdout, res.Diags)
-	}
-	w := c.stdout
-	fmt.Fprintf(w, "spec folder %s\n", *spec)
-	section(w, "pages", r.Pages)
-	fmt.Fprintf(w, "types\n  %-24s %d\n  %-24s %d\n  %-24s %.2f%%\n", "typed pages", r.TypedPages, "types generated", r.TypesGenerated, "coverage", 100*r.Coverage())
-	section(w, "properties", r.Properties)
-	fmt.Fprintf(w, "enum properties\n  %-24s %d\n  %-24s %d\n  %-24s %.2f%%\n", "values documented", r.EnumProperties, "typed as a named enum", r.NamedEnumProperties, "coverage", 100*r.EnumCoverage())
-	section(w, "enums by source", r.Enums)
-	section(w, "diagnostics by code", r.Diagnostics)
-	for _, p := range r.Untyped {
-		fmt.Fprintf(w, "no type: %s\n", p)
-	}
-	return exitOK
-}
-
-// section prints one block of figures, sorted by name.
-func section(w io.Writer, title string, m map[string]int) {
-	fmt.Fprintln(w, title)
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	for _, k := range keys {
-		fmt.Fprintf(w, "  %-24s %d\n", k, m[k])
-	}
+	return prev[len(b)]
 }
 
 func plural(n int, one, many string) string {

@@ -71,7 +71,7 @@ func (s Severity) String() string {
 type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
-	Code     string
+	Code     Code
 	Message  string
 }
 
@@ -87,7 +87,7 @@ func (d Diagnostic) String() string {
 	b.WriteString(d.Message)
 	if d.Code != "" {
 		b.WriteString(" [")
-		b.WriteString(d.Code)
+		b.WriteString(string(d.Code))
 		b.WriteString("]")
 	}
 	return b.String()
@@ -97,18 +97,23 @@ func (d Diagnostic) String() string {
 // return it where a single error is expected.
 type List []Diagnostic
 
+// Report appends a finding of code, with the code's severity.
+func (l *List) Report(pos Pos, code Code, format string, args ...any) {
+	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityOf(code), Code: code, Message: fmt.Sprintf(format, args...)})
+}
+
 // Add appends a diagnostic built from a format string.
-func (l *List) Add(pos Pos, sev Severity, code, format string, args ...any) {
+func (l *List) Add(pos Pos, sev Severity, code Code, format string, args ...any) {
 	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
 }
 
 // Errorf appends an error.
-func (l *List) Errorf(pos Pos, code, format string, args ...any) {
+func (l *List) Errorf(pos Pos, code Code, format string, args ...any) {
 	l.Add(pos, Error, code, format, args...)
 }
 
 // Warnf appends a warning.
-func (l *List) Warnf(pos Pos, code, format string, args ...any) {
+func (l *List) Warnf(pos Pos, code Code, format string, args ...any) {
 	l.Add(pos, Warning, code, format, args...)
 }
 

@@ -62,6 +62,14 @@ type checker struct {
 	files   map[string]string // file names seen so far, and their test files, by goFold
 }
 
+// Check returns, all at once, every problem of pkg that would make the
+// generated package fail to compile or lose data silently: the findings of
+// Package, without emitting anything.
+func Check(pkg *model.Package) diag.List {
+	l, _ := check(pkg).(diag.List)
+	return l
+}
+
 // check reports, all at once, every problem of pkg that would make the
 // generated package fail to compile or lose data silently.
 func check(pkg *model.Package) error {

@@ -44,6 +44,13 @@ func Package(pkg *model.Package) (map[string][]byte, error) {
 	if err := check(pkg); err != nil {
 		return nil, err
 	}
+	return Files(pkg)
+}
+
+// Files is Package without the checks, for a caller that has made them
+// with Check and found no error; on a package that fails them, it may fail
+// or produce code that does not compile.
+func Files(pkg *model.Package) (map[string][]byte, error) {
 	tmpl, err := templates.Parse()
 	if err != nil {
 		return nil, fmt.Errorf("emit: %v", err)

@@ -14,31 +14,8 @@ import (
 	"github.com/graphgen/graphgen/generator/jsonx"
 	"github.com/graphgen/graphgen/generator/model"
 	"github.com/graphgen/graphgen/generator/reader"
+	"github.com/graphgen/graphgen/generator/resolve"
 )
-
-// The codes Lint reports, stable for suppression files and tools.
-const (
-	CodeTableJSONMissing  = "table-json-missing"
-	CodeJSONTableMissing  = "json-table-missing"
-	CodeNameCase          = "name-case"
-	CodeTypeMismatch      = "type-mismatch"
-	CodeEnumDisagree      = "enum-disagree"
-	CodeOptionalUnknown   = "optional-unknown"
-	CodeBrokenLink        = "broken-link"
-	CodeLinkCase          = "link-case"
-	CodeDuplicateProperty = "duplicate-property"
-	CodeTitleMismatch     = "title-mismatch"
-	CodeBaseConflict      = "base-conflict"
-	CodeUnusedSuppression = "unused-suppression"
-)
-
-// Codes lists every code Lint and Apply can report, in the order of the
-// documentation.
-var Codes = []string{
-	CodeTableJSONMissing, CodeJSONTableMissing, CodeNameCase, CodeTypeMismatch,
-	CodeEnumDisagree, CodeOptionalUnknown, CodeBrokenLink, CodeLinkCase,
-	CodeDuplicateProperty, CodeTitleMismatch, CodeBaseConflict, CodeUnusedSuppression,
-}
 
 // unknownFutureValue is the evolvable-enum sentinel that one source often
 // lists and the other leaves out; a difference of only this member is noted,
@@ -46,14 +23,13 @@ var Codes = []string{
 const unknownFutureValue = "unknownFutureValue"
 
 // Lint checks pages, which should be every page of one spec folder: link
-// targets are looked up among them. The result is sorted. Lint reads
+// targets are looked up among them, as resolution looks them up. It reports
+// what resolution does not: generator.Model reports the rest, such as
+// links to no page and repeated rows. The result is sorted. Lint reads
 // nothing from disk.
 func Lint(pages []*reader.Page) diag.List {
-	l := &linter{exact: map[string]*reader.Page{}, folded: map[string]string{}, enums: map[string][]reader.EnumTable{}}
+	l := &linter{pages: resolve.NewIndex(pages), enums: map[string][]reader.EnumTable{}}
 	for _, p := range pages {
-		base := path.Base(p.Path)
-		l.exact[base] = p
-		l.folded[strings.ToLower(base)] = base
 		for _, e := range p.Enums {
 			l.enums[e.Name] = append(l.enums[e.Name], e)
 		}
@@ -67,8 +43,7 @@ func Lint(pages []*reader.Page) diag.List {
 
 // linter holds the page index of one run.
 type linter struct {
-	exact  map[string]*reader.Page // file base name → page
-	folded map[string]string       // lower-cased base name → base name
+	pages *resolve.Index
 	// enums holds the enum tables of every page by name, in page order: a
 	// name may be defined more than once (modality in enums.md and in
 	// enums-callrecords.md).
@@ -80,44 +55,37 @@ func (l *linter) page(p *reader.Page) {
 	rows := make([]reader.Row, 0, len(p.Properties)+len(p.Relationships))
 	rows = append(rows, p.Properties...)
 	rows = append(rows, p.Relationships...)
-	names := l.duplicates(rows)
+	names := rowNames(rows)
 	for _, r := range rows {
 		for _, k := range r.Type.Links {
-			l.link(k)
+			l.link(p, k)
 		}
 		l.enumDef(r)
 	}
 	if p.Inherits != nil {
-		l.link(*p.Inherits)
+		l.link(p, *p.Inherits)
 	}
 	l.json(p, rows, names)
 	l.annotation(p, names)
 }
 
-// duplicates reports rows that repeat a name and returns the names of the
-// page's rows.
-func (l *linter) duplicates(rows []reader.Row) map[string]reader.Row {
+// rowNames returns the rows of a page by name; of a name listed twice,
+// which resolution reports, the first.
+func rowNames(rows []reader.Row) map[string]reader.Row {
 	names := map[string]reader.Row{}
 	for _, r := range rows {
-		if r.Name == "" {
-			continue
+		if _, ok := names[r.Name]; !ok && r.Name != "" {
+			names[r.Name] = r
 		}
-		if first, ok := names[r.Name]; ok {
-			l.diags.Errorf(r.NamePos, CodeDuplicateProperty, "property %q is listed again (first at line %d): want each property once", r.Name, first.NamePos.Line)
-			continue
-		}
-		names[r.Name] = r
 	}
 	return names
 }
 
 // link checks that a link in a Type cell or an "Inherits from" sentence
-// names a page of the folder, with the exact case of its file name.
-func (l *linter) link(k reader.Link) {
-	dest := k.Dest
-	if i := strings.IndexByte(dest, '#'); i >= 0 {
-		dest = dest[:i]
-	}
+// to a page of the folder spells its file name in the case of the file.
+// A link to no page is resolution's to report, as it follows the link.
+func (l *linter) link(from *reader.Page, k reader.Link) {
+	dest, _, _ := strings.Cut(k.Dest, "#")
 	// Same-page anchors, site paths and URLs are not files of this folder.
 	if dest == "" || strings.Contains(dest, "://") || strings.HasPrefix(dest, "/") || !strings.EqualFold(path.Ext(dest), ".md") {
 		return
@@ -125,15 +93,9 @@ func (l *linter) link(k reader.Link) {
 	if dir := path.Dir(path.Clean(dest)); dir != "." && dir != "../resources" {
 		return
 	}
-	base := path.Base(dest)
-	if _, ok := l.exact[base]; ok {
-		return
+	if p, _, exact := l.pages.Target(from, k.Dest); p != nil && !exact {
+		l.diags.Report(k.Pos, diag.CodeLinkCase, "link to %q matches the page %q only ignoring case: want the exact file name", k.Dest, path.Base(p.Path))
 	}
-	if real, ok := l.folded[strings.ToLower(base)]; ok {
-		l.diags.Warnf(k.Pos, CodeLinkCase, "link to %q matches the page %q only ignoring case: want the exact file name", k.Dest, real)
-		return
-	}
-	l.diags.Errorf(k.Pos, CodeBrokenLink, "link to %q names no page of the spec folder: want a link to an existing resource page", k.Dest)
 }
 
 // json compares the property tables with the JSON representation.
@@ -149,7 +111,7 @@ func (l *linter) json(p *reader.Page, rows []reader.Row, names map[string]reader
 			continue
 		}
 		if _, ok := keys[m.Key]; ok {
-			l.diags.Warnf(b.PosOf(m.KeyOffset), CodeDuplicateProperty, "JSON key %q appears again in the JSON representation: want each key once", m.Key)
+			l.diags.Report(b.PosOf(m.KeyOffset), diag.CodeDuplicateProperty, "JSON key %q appears again in the JSON representation: want each key once", m.Key)
 			continue
 		}
 		keys[m.Key] = m.Value
@@ -157,7 +119,7 @@ func (l *linter) json(p *reader.Page, rows []reader.Row, names map[string]reader
 	}
 	if len(keys) == 0 {
 		if len(p.Properties) > 0 {
-			l.diags.Warnf(b.Pos, CodeTableJSONMissing, "JSON representation has no members: want one for each of the %d properties of the table", len(p.Properties))
+			l.diags.Report(b.Pos, diag.CodeTableJSONMissing, "JSON representation has no members: want one for each of the %d properties of the table", len(p.Properties))
 		}
 		return
 	}
@@ -176,13 +138,13 @@ func (l *linter) json(p *reader.Page, rows []reader.Row, names map[string]reader
 		}
 		if k, ok := folded[strings.ToLower(r.Name)]; ok {
 			if _, exact := names[k]; !exact {
-				l.diags.Warnf(r.NamePos, CodeNameCase, "property %q is spelled %q in the JSON representation: want the same case in both", r.Name, k)
+				l.diags.Report(r.NamePos, diag.CodeNameCase, "property %q is spelled %q in the JSON representation: want the same case in both", r.Name, k)
 			}
 			continue
 		}
 		// Relationships are usually left out of the JSON block.
 		if !r.Relationship {
-			l.diags.Warnf(r.NamePos, CodeTableJSONMissing, "property %q is in the table but not in the JSON representation: want a %q member", r.Name, r.Name)
+			l.diags.Report(r.NamePos, diag.CodeTableJSONMissing, "property %q is in the table but not in the JSON representation: want a %q member", r.Name, r.Name)
 		}
 	}
 	for _, m := range b.Value.Members {
@@ -195,7 +157,7 @@ func (l *linter) json(p *reader.Page, rows []reader.Row, names map[string]reader
 		if _, ok := rowFolded[strings.ToLower(m.Key)]; ok {
 			continue // reported as name-case at the row
 		}
-		l.diags.Warnf(b.PosOf(m.KeyOffset), CodeJSONTableMissing, "JSON key %q is not in the property tables: want a row for it", m.Key)
+		l.diags.Report(b.PosOf(m.KeyOffset), diag.CodeJSONTableMissing, "JSON key %q is not in the property tables: want a row for it", m.Key)
 	}
 }
 
@@ -210,13 +172,13 @@ func (l *linter) typeOf(b *reader.JSONBlock, r reader.Row, v *jsonx.Value) {
 	pos := b.PosOf(v.Offset)
 	switch {
 	case t.Collection && v.Kind != jsonx.Array:
-		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is %s: want an array", r.Name, r.Type.Text, kindName(v))
+		l.diags.Report(pos, diag.CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is %s: want an array", r.Name, r.Type.Text, kindName(v))
 	case !t.Collection && v.Kind == jsonx.Array:
-		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is an array: want a single value", r.Name, r.Type.Text)
+		l.diags.Report(pos, diag.CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is an array: want a single value", r.Name, r.Type.Text)
 	case t.Primitive == model.Boolean && v.Kind == jsonx.Number:
-		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is the number %s: want true or false", r.Name, r.Type.Text, v.Number)
+		l.diags.Report(pos, diag.CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is the number %s: want true or false", r.Name, r.Type.Text, v.Number)
 	case isInteger(t.Primitive) && v.Kind == jsonx.Bool:
-		l.diags.Warnf(pos, CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is %t: want a number", r.Name, r.Type.Text, v.Bool)
+		l.diags.Report(pos, diag.CodeTypeMismatch, "property %q is %q in the table but its JSON placeholder is %t: want a number", r.Name, r.Type.Text, v.Bool)
 	}
 }
 
@@ -291,10 +253,10 @@ func (l *linter) enum(b *reader.JSONBlock, r reader.Row, v *jsonx.Value) {
 		if len(onlyJSON) == 1 {
 			side = "the JSON representation"
 		}
-		l.diags.Add(pos, diag.Info, CodeEnumDisagree, "values of %q differ only by %q, which only %s lists: want both lists to agree", r.Name, unknownFutureValue, side)
+		l.diags.Report(pos, diag.CodeEnumFutureValue, "values of %q differ only by %q, which only %s lists: want both lists to agree", r.Name, unknownFutureValue, side)
 		return
 	}
-	l.diags.Warnf(pos, CodeEnumDisagree, "values of %q disagree: only the description lists %q, only the JSON representation (line %d) lists %q: want the same members in both", r.Name, onlyDesc, b.PosOf(v.Offset).Line, onlyJSON)
+	l.diags.Report(pos, diag.CodeEnumDisagree, "values of %q disagree: only the description lists %q, only the JSON representation (line %d) lists %q: want the same members in both", r.Name, onlyDesc, b.PosOf(v.Offset).Line, onlyJSON)
 }
 
 // minus returns the members of a that are not in b, in a's order.
@@ -329,18 +291,18 @@ func (l *linter) annotation(p *reader.Page, names map[string]reader.Row) {
 					want = fmt.Sprintf("%q, as the table spells it", n)
 				}
 			}
-			l.diags.Warnf(a.Pos, CodeOptionalUnknown, "optionalProperties names %q, which the tables do not list: want %s", o, want)
+			l.diags.Report(a.Pos, diag.CodeOptionalUnknown, "optionalProperties names %q, which the tables do not list: want %s", o, want)
 		}
 	}
-	typeName := lastSegment(a.ODataType)
+	typeName := resolve.LastSegment(a.ODataType)
 	if typeName != "" && p.H1 != "" {
 		first := strings.Trim(strings.Fields(p.H1)[0], "`*")
 		if !strings.EqualFold(first, typeName) {
-			l.diags.Warnf(p.H1Pos, CodeTitleMismatch, "title %q starts with %q but @odata.type is %q: want the title to start with %q", p.H1, first, a.ODataType, typeName)
+			l.diags.Report(p.H1Pos, diag.CodeTitleMismatch, "title %q starts with %q but @odata.type is %q: want the title to start with %q", p.H1, first, a.ODataType, typeName)
 		}
 	}
-	if base := lastSegment(a.BaseType); base != "" && p.Inherits != nil && !l.inheritsNames(*p.Inherits, base) {
-		l.diags.Warnf(a.Pos, CodeBaseConflict, "annotation baseType %q disagrees with the \"Inherits from\" link to %q (line %d): want the same base type in both", a.BaseType, p.Inherits.Dest, p.Inherits.Pos.Line)
+	if base := resolve.LastSegment(a.BaseType); base != "" && p.Inherits != nil && !l.inheritsNames(*p.Inherits, base) {
+		l.diags.Report(a.Pos, diag.CodeBaseConflict, "annotation baseType %q disagrees with the \"Inherits from\" link to %q (line %d): want the same base type in both", a.BaseType, p.Inherits.Dest, p.Inherits.Pos.Line)
 	}
 }
 
@@ -356,32 +318,20 @@ func (l *linter) inheritsNames(k reader.Link, base string) bool {
 	}
 	file := path.Base(dest)
 	cands = append(cands, strings.TrimSuffix(file, path.Ext(file)))
-	if real, ok := l.folded[strings.ToLower(file)]; ok {
-		if t := l.exact[real]; t != nil {
-			if t.Annotation != nil {
-				cands = append(cands, lastSegment(t.Annotation.ODataType))
-			}
-			if f := strings.Fields(t.H1); len(f) > 0 {
-				cands = append(cands, f[0])
-			}
+	if t, _, _ := l.pages.Target(nil, dest); t != nil {
+		if t.Annotation != nil {
+			cands = append(cands, resolve.LastSegment(t.Annotation.ODataType))
+		}
+		if f := strings.Fields(t.H1); len(f) > 0 {
+			cands = append(cands, f[0])
 		}
 	}
 	for _, c := range cands {
-		if strings.EqualFold(lastSegment(c), base) {
+		if strings.EqualFold(resolve.LastSegment(c), base) {
 			return true
 		}
 	}
 	return false
-}
-
-// lastSegment returns the type name of a qualified OData name:
-// "#microsoft.graph.entity" → "entity".
-func lastSegment(s string) string {
-	s = strings.TrimSpace(strings.TrimPrefix(s, "#"))
-	if i := strings.LastIndexByte(s, '.'); i >= 0 {
-		s = s[i+1:]
-	}
-	return s
 }
 
 // enumDef compares the "Possible values" list of a description with the
@@ -426,11 +376,11 @@ func (l *linter) enumDef(r reader.Row) {
 		for _, p := range best.caseOnly {
 			pairs = append(pairs, fmt.Sprintf("%q (table: %q)", p[0], p[1]))
 		}
-		l.diags.Warnf(pos, CodeEnumDisagree, "values of %q differ in case from %s: %s: want the table's spelling, which is what goes on the wire", r.Name, where, strings.Join(pairs, ", "))
+		l.diags.Report(pos, diag.CodeEnumDisagree, "values of %q differ in case from %s: %s: want the table's spelling, which is what goes on the wire", r.Name, where, strings.Join(pairs, ", "))
 	case len(best.extra) == 1 && best.extra[0] == unknownFutureValue:
-		l.diags.Add(pos, diag.Info, CodeEnumDisagree, "values of %q list %q, which %s does not: want both lists to agree", r.Name, unknownFutureValue, where)
+		l.diags.Report(pos, diag.CodeEnumFutureValue, "values of %q list %q, which %s does not: want both lists to agree", r.Name, unknownFutureValue, where)
 	default:
-		l.diags.Warnf(pos, CodeEnumDisagree, "values of %q list %q, which %s does not define: want the members of the table", r.Name, best.extra, where)
+		l.diags.Report(pos, diag.CodeEnumDisagree, "values of %q list %q, which %s does not define: want the members of the table", r.Name, best.extra, where)
 	}
 }
 

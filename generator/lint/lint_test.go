@@ -26,7 +26,7 @@ func page(h1, intro, props, rels, annot, js string) string {
 type finding struct {
 	Line     int
 	Severity diag.Severity
-	Code     string
+	Code     diag.Code
 }
 
 // enumsPage defines operationStatus as enums.md does, its table at line 3.
@@ -48,7 +48,7 @@ func TestLint(t *testing.T) {
 		{
 			name: "accesspackageassignmentpolicy.md: table property absent from JSON, JSON key absent from table",
 			src:  page("widget resource type", "", "| name | String | n |\n| createdBy | String | c |", "", "", `{"name": "String", "isDenyPolicy": true}`),
-			want: []finding{{10, diag.Warning, CodeTableJSONMissing}, {17, diag.Warning, CodeJSONTableMissing}},
+			want: []finding{{10, diag.Warning, diag.CodeTableJSONMissing}, {17, diag.Warning, diag.CodeJSONTableMissing}},
 			msg:  `property "createdBy" is in the table but not in the JSON representation`,
 		},
 		{
@@ -58,25 +58,25 @@ func TestLint(t *testing.T) {
 		{
 			name: "device.md: Name in the table, name in the JSON",
 			src:  page("widget resource type", "", "| Name | String | n |", "", "", `{"name": "String"}`),
-			want: []finding{{9, diag.Warning, CodeNameCase}},
+			want: []finding{{9, diag.Warning, diag.CodeNameCase}},
 			msg:  `property "Name" is spelled "name"`,
 		},
 		{
 			name: "authorizationpolicy.md: collection in the table, string placeholder",
 			src:  page("widget resource type", "", "| tags | String collection | t |", "", "", `{"tags": "[String]"}`),
-			want: []finding{{16, diag.Warning, CodeTypeMismatch}},
+			want: []finding{{16, diag.Warning, diag.CodeTypeMismatch}},
 			msg:  `want an array`,
 		},
 		{
 			name: "recordinginfo.md: description and JSON enum lists disagree",
 			src:  page("widget resource type", "", "| status | String | Possible values are: `a`, `b`, `c`. |", "", "", `{"status": "a | b | d"}`),
-			want: []finding{{9, diag.Warning, CodeEnumDisagree}},
+			want: []finding{{9, diag.Warning, diag.CodeEnumDisagree}},
 			msg:  `only the description lists ["c"]`,
 		},
 		{
 			name: "participantinfo.md: lists differ only by unknownFutureValue, a note",
 			src:  page("widget resource type", "", "| status | String | Possible values are: `a`, `b`, `unknownFutureValue`. |", "", "", `{"status": "a | b"}`),
-			want: []finding{{9, diag.Info, CodeEnumDisagree}},
+			want: []finding{{9, diag.Info, diag.CodeEnumFutureValue}},
 			msg:  `differ only by "unknownFutureValue"`,
 		},
 		{
@@ -87,14 +87,14 @@ func TestLint(t *testing.T) {
 			name:  "schedule.md: description list spelled differently from the enum table",
 			src:   page("widget resource type", "", "| status | [operationStatus](enums.md#operationstatus-values) | Possible values are: `notStarted`, `Running`. |", "", "", `{"status": "String"}`),
 			extra: map[string]string{"enums.md": enumsPage},
-			want:  []finding{{9, diag.Warning, CodeEnumDisagree}},
+			want:  []finding{{9, diag.Warning, diag.CodeEnumDisagree}},
 			msg:   `"notStarted" (table: "NotStarted")`,
 		},
 		{
 			name:  "mailtips.md: description lists a member the enum table lacks",
 			src:   page("widget resource type", "", "| status | operationStatus | Possible values are: `NotStarted`, `externalNonParther`. |", "", "", `{"status": "String"}`),
 			extra: map[string]string{"enums.md": enumsPage},
-			want:  []finding{{9, diag.Warning, CodeEnumDisagree}},
+			want:  []finding{{9, diag.Warning, diag.CodeEnumDisagree}},
 			msg:   `list ["externalNonParther"], which the operationStatus enum table (enums.md:3) does not define`,
 		},
 		{
@@ -106,7 +106,7 @@ func TestLint(t *testing.T) {
 			name:  "relyingpartydetailedsummary.md: only unknownFutureValue is missing from the table, a note",
 			src:   page("widget resource type", "", "| status | operationStatus | Possible values are: `Running`, `unknownFutureValue`. |", "", "", `{"status": "String"}`),
 			extra: map[string]string{"enums.md": enumsPage},
-			want:  []finding{{9, diag.Info, CodeEnumDisagree}},
+			want:  []finding{{9, diag.Info, diag.CodeEnumFutureValue}},
 		},
 		{
 			name:  "modality: defined twice, the table the description agrees with decides",
@@ -116,34 +116,34 @@ func TestLint(t *testing.T) {
 		{
 			name: "optionalProperties naming a property no table lists",
 			src:  page("widget resource type", "", "| name | String | n |", "", `, "optionalProperties": ["name", "owner"]`, `{"name": "String"}`),
-			want: []finding{{12, diag.Warning, CodeOptionalUnknown}},
+			want: []finding{{12, diag.Warning, diag.CodeOptionalUnknown}},
 			msg:  `optionalProperties names "owner"`,
 		},
 		{
-			name:  "drive.md: link to driveItem.md when the file is driveitem.md; invitation.md: missing target",
+			name:  "drive.md: link to driveItem.md when the file is driveitem.md; a missing target is resolution's to report",
 			src:   page("widget resource type", "", "| a | [identitySet](identityset.md) | a |\n| b | [identitySet](IdentitySet.md) | b |\n| c | [gone](../resources/gone.md) | c |\n| d | [x](#x-values) | d |", "", "", `{"a": {}, "b": {}, "c": {}, "d": "String"}`),
 			extra: map[string]string{"identityset.md": other},
-			want:  []finding{{10, diag.Warning, CodeLinkCase}, {11, diag.Error, CodeBrokenLink}},
+			want:  []finding{{10, diag.Warning, diag.CodeLinkCase}},
 			msg:   `link to "IdentitySet.md" matches the page "identityset.md" only ignoring case`,
 		},
 		{
-			name: "sharepointsiteusagedetail.md: duplicate row and duplicate JSON key",
+			name: "sharepointsiteusagedetail.md: duplicate JSON key; the duplicate row is resolution's to report",
 			src: page("widget resource type", "", "| name | String | n |\n| name | String | n |", "", "", `{"name": "String",
 "name": "String"}`),
-			want: []finding{{10, diag.Error, CodeDuplicateProperty}, {18, diag.Warning, CodeDuplicateProperty}},
-			msg:  `property "name" is listed again (first at line 9)`,
+			want: []finding{{18, diag.Warning, diag.CodeDuplicateProperty}},
+			msg:  `JSON key "name" appears again`,
 		},
 		{
 			name: "dynamics-vendor.md: H1 vendors vs @odata.type vendor; case alone is fine",
 			src:  page("vendors resource type", "", "| name | String | n |", "", `, "@odata.type": "microsoft.graph.vendor"`, `{"name": "String"}`),
-			want: []finding{{1, diag.Warning, CodeTitleMismatch}},
+			want: []finding{{1, diag.Warning, diag.CodeTitleMismatch}},
 			msg:  `title "vendors resource type" starts with "vendors" but @odata.type is "microsoft.graph.vendor"`,
 		},
 		{
 			name:  "orgcontact.md: baseType entity, Inherits from directoryObject",
 			src:   page("orgContact resource type", "Inherits from [directoryObject](directoryobject.md).", "| name | String | n |", "", `, "@odata.type": "microsoft.graph.orgContact", "baseType": "microsoft.graph.entity"`, `{"name": "String"}`),
 			extra: map[string]string{"directoryobject.md": strings.Replace(other, "identitySet", "directoryObject", 1)},
-			want:  []finding{{12, diag.Warning, CodeBaseConflict}},
+			want:  []finding{{12, diag.Warning, diag.CodeBaseConflict}},
 			msg:   `annotation baseType "microsoft.graph.entity" disagrees`,
 		},
 		{
@@ -179,9 +179,9 @@ func TestLint(t *testing.T) {
 
 func TestSuppressions(t *testing.T) {
 	l := diag.List{
-		{Pos: diag.Pos{File: "spec/beta/user.md", Line: 10, Col: 3}, Severity: diag.Warning, Code: CodeNameCase, Message: "a"},
-		{Pos: diag.Pos{File: "spec/beta/user.md", Line: 20, Col: 3}, Severity: diag.Warning, Code: CodeNameCase, Message: "b"},
-		{Pos: diag.Pos{File: "spec/beta/device.md", Line: 5, Col: 1}, Severity: diag.Error, Code: CodeBrokenLink, Message: "c"},
+		{Pos: diag.Pos{File: "spec/beta/user.md", Line: 10, Col: 3}, Severity: diag.Warning, Code: diag.CodeNameCase, Message: "a"},
+		{Pos: diag.Pos{File: "spec/beta/user.md", Line: 20, Col: 3}, Severity: diag.Warning, Code: diag.CodeNameCase, Message: "b"},
+		{Pos: diag.Pos{File: "spec/beta/device.md", Line: 5, Col: 1}, Severity: diag.Warning, Code: diag.CodeBrokenLink, Message: "c"},
 	}
 	src := "# comment\n\nname-case user.md:10 spelled so on the live service\nbroken-link spec/beta/device.md fixed upstream soon\nlink-case other.md:3 never matches\n"
 	sups, errs := ParseSuppressions("lint.supp", []byte(src))

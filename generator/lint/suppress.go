@@ -19,7 +19,7 @@ import (
 // path ("user.md" matches "spec/beta/user.md"), so one file serves however
 // the spec folder is named on the command line.
 type Suppression struct {
-	Code   string
+	Code   diag.Code
 	Path   string
 	Line   int // 0: any line
 	Reason string
@@ -30,10 +30,6 @@ type Suppression struct {
 // starting with '#' are ignored. Every bad line is reported, positioned in
 // file, in the returned list of errors.
 func ParseSuppressions(file string, src []byte) ([]Suppression, diag.List) {
-	known := map[string]bool{}
-	for _, c := range Codes {
-		known[c] = true
-	}
 	var sups []Suppression
 	var errs diag.List
 	sc := bufio.NewScanner(bytes.NewReader(src))
@@ -46,30 +42,34 @@ func ParseSuppressions(file string, src []byte) ([]Suppression, diag.List) {
 		pos := diag.Pos{File: file, Line: n, Col: 1}
 		f := strings.Fields(line)
 		if len(f) < 3 {
-			errs.Errorf(pos, "suppression", "suppression %q has no reason: want \"CODE PATH[:LINE] reason\"", line)
+			errs.Report(pos, diag.CodeSuppression, "suppression %q has no reason: want \"CODE PATH[:LINE] reason\"", line)
 			continue
 		}
-		if !known[f[0]] || f[0] == CodeUnusedSuppression {
-			errs.Errorf(pos, "suppression", "unknown code %q: want one of %s", f[0], strings.Join(Codes[:len(Codes)-1], ", "))
+		code := diag.Code(f[0])
+		if info, ok := diag.Lookup(code); !ok {
+			errs.Report(pos, diag.CodeSuppression, "unknown code %q: want a code that \"graphgen codes\" lists", f[0])
+			continue
+		} else if info.Severity == diag.Error || code == diag.CodeUnusedSuppression {
+			errs.Report(pos, diag.CodeSuppression, "code %q cannot be suppressed: want the code of a warning or a note (an error stops generation whatever lint says)", f[0])
 			continue
 		}
-		s := Suppression{Code: f[0], Path: f[1], Reason: strings.Join(f[2:], " "), Pos: pos}
+		s := Suppression{Code: code, Path: f[1], Reason: strings.Join(f[2:], " "), Pos: pos}
 		if i := strings.LastIndexByte(f[1], ':'); i >= 0 {
 			ln, err := strconv.Atoi(f[1][i+1:])
 			if err != nil || ln <= 0 {
-				errs.Errorf(pos, "suppression", "bad line number %q in %q: want a positive number", f[1][i+1:], f[1])
+				errs.Report(pos, diag.CodeSuppression, "bad line number %q in %q: want a positive number", f[1][i+1:], f[1])
 				continue
 			}
 			s.Path, s.Line = f[1][:i], ln
 		}
 		if s.Path == "" {
-			errs.Errorf(pos, "suppression", "empty path in %q: want PATH[:LINE]", f[1])
+			errs.Report(pos, diag.CodeSuppression, "empty path in %q: want PATH[:LINE]", f[1])
 			continue
 		}
 		sups = append(sups, s)
 	}
 	if err := sc.Err(); err != nil {
-		errs.Errorf(diag.Pos{File: file}, "suppression", "%v", err)
+		errs.Report(diag.Pos{File: file}, diag.CodeSuppression, "%v", err)
 	}
 	return sups, errs
 }
@@ -104,7 +104,7 @@ func Apply(l diag.List, sups []Suppression) diag.List {
 			if s.Line > 0 {
 				where = fmt.Sprintf("%s:%d", s.Path, s.Line)
 			}
-			out.Warnf(s.Pos, CodeUnusedSuppression, "suppression of %q at %q matches no finding: want it removed or corrected", s.Code, where)
+			out.Report(s.Pos, diag.CodeUnusedSuppression, "suppression of %q at %q matches no finding: want it removed or corrected", s.Code, where)
 		}
 	}
 	out.Sort()

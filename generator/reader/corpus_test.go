@@ -76,7 +76,7 @@ func readCorpus(t *testing.T, dir, version string) corpusStats {
 		s.pages++
 		s.kinds[p.Kind]++
 		for _, d := range diags[i] {
-			s.codes[d.Code]++
+			s.codes[string(d.Code)]++
 			if d.Severity == diag.Error {
 				t.Errorf("%s/%v", version, d)
 			}

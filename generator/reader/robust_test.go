@@ -179,7 +179,7 @@ func checkPage(t testing.TB, p *Page, l diag.List, src []byte) {
 		}
 	}
 	for _, d := range l {
-		checkPos("diagnostic "+d.Code, d.Pos.File, d.Pos.Line, d.Pos.Col)
+		checkPos("diagnostic "+string(d.Code), d.Pos.File, d.Pos.Line, d.Pos.Col)
 		checkStr("diagnostic", d.Message)
 		if d.Code == "" || d.Message == "" {
 			t.Errorf("diagnostic without a code or message: %v", d)

@@ -1,7 +1,6 @@
 package resolve
 
 import (
-	"path"
 	"slices"
 	"strings"
 
@@ -106,7 +105,7 @@ func (r *resolver) baseOf(d *typeDecl) *typeDecl {
 				return r.checkBase(d, b)
 			}
 		}
-		if b := r.findType(strings.ToLower(lastSegment(l.Text)), d.ns); b != nil {
+		if b := r.findType(strings.ToLower(LastSegment(l.Text)), d.ns); b != nil {
 			return r.checkBase(d, b)
 		}
 	}
@@ -132,10 +131,6 @@ func (r *resolver) checkBase(d, b *typeDecl) *typeDecl {
 	return b
 }
 
-func lastSegment(s string) string {
-	return s[strings.LastIndexByte(s, '.')+1:]
-}
-
 // splitQualified splits "microsoft.graph.callRecords.session" into its
 // namespace and name; an unqualified name gets namespace def.
 func splitQualified(s, def string) (ns, name string) {
@@ -145,21 +140,10 @@ func splitQualified(s, def string) (ns, name string) {
 	return def, s
 }
 
-// linkTarget returns the page a link points at, and the anchor, if any. The
-// file name is compared without case: a tenth of the corpus's links differ
-// from the file name in case only.
+// linkTarget returns the page a link points at, and the anchor, if any.
 func (r *resolver) linkTarget(from *reader.Page, l *reader.Link) (*reader.Page, string) {
-	dest := strings.TrimSpace(strings.Trim(strings.TrimSpace(l.Dest), "<>"))
-	file, anchor, _ := strings.Cut(dest, "#")
-	if file == "" {
-		return from, anchor
-	}
-	base := path.Base(file)
-	if !strings.HasSuffix(strings.ToLower(base), ".md") {
-		// Site paths such as /graph/api/resources/identityset.
-		base += ".md"
-	}
-	return r.byFile[strings.ToLower(base)], anchor
+	p, anchor, _ := r.pages.Target(from, l.Dest)
+	return p, anchor
 }
 
 // fieldType resolves the Type cell of a row. Whatever cannot be resolved is
@@ -206,7 +190,7 @@ func (r *resolver) fieldType(d *typeDecl, row *reader.Row) model.TypeRef {
 		ref.Kind, ref.Struct = model.KindStruct, td.s
 		return ref
 	}
-	if p := r.byFile[key+".md"]; p != nil && r.byPage[p] != nil {
+	if p, _, _ := r.pages.Target(nil, key+".md"); p != nil && r.byPage[p] != nil {
 		ref.Kind, ref.Struct = model.KindStruct, r.byPage[p].s
 		return ref
 	}

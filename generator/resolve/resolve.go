@@ -53,10 +53,10 @@ type resolver struct {
 	opts  Options
 	diags diag.List
 
-	byFile  map[string]*reader.Page // lower-cased base name → page
-	types   map[string][]*typeDecl  // lower-cased type name → declarations
-	enums   map[string][]*enumDecl  // lower-cased enum name → declarations
-	decls   []*typeDecl             // in page order
+	pages   *Index
+	types   map[string][]*typeDecl // lower-cased type name → declarations
+	enums   map[string][]*enumDecl // lower-cased enum name → declarations
+	decls   []*typeDecl            // in page order
 	byPage  map[*reader.Page]*typeDecl
 	edecls  []*enumDecl
 	synth   map[string]*model.Enum // enums made from "Possible values" lists of undeclared enum names
@@ -76,7 +76,7 @@ type resolver struct {
 func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
 	r := &resolver{
 		opts:    opts,
-		byFile:  map[string]*reader.Page{},
+		pages:   NewIndex(pages),
 		types:   map[string][]*typeDecl{},
 		enums:   map[string][]*enumDecl{},
 		byPage:  map[*reader.Page]*typeDecl{},
@@ -85,9 +85,6 @@ func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
 		files:   newFileNamer(),
 
 		exported: map[string]string{},
-	}
-	for _, p := range pages {
-		r.byFile[strings.ToLower(path.Base(p.Path))] = p
 	}
 	r.declare(pages)
 	r.nameDecls()

@@ -1,0 +1,235 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/graphgen/graphgen/generator"
+	"github.com/graphgen/graphgen/generator/diag"
+)
+
+var generateCommand = &command{
+	name:    "generate",
+	args:    "-spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]",
+	quiet:   true,
+	summary: "write the Go package generated from the pages in -spec to -out",
+	doc: `Writes the Go package generated from the pages in -spec to -out. Generated files
+no longer produced are removed; files without the generated header are never touched.
+On any error nothing is written.`,
+	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
+		g := genFlags(fs)
+		return func(args []string) int { return c.generate(fs, g, com, args) }
+	},
+}
+
+var checkCommand = &command{
+	name:    "check",
+	args:    "-spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]",
+	quiet:   true,
+	summary: "write nothing; report how -out differs from what -spec produces",
+	doc: `Writes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a
+list naming every stale, missing and extra generated file otherwise, followed by
+a unified diff of them, cut at -diff lines.`,
+	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
+		g := genFlags(fs)
+		limit := fs.Int("diff", defaultDiffLines, "print at most this many lines of unified diff after the list of files (-1: all of it, 0: none)")
+		return func(args []string) int { return c.check(fs, g, com, *limit, args) }
+	},
+}
+
+// generation holds the flags generate and check share.
+type generation struct {
+	spec, out, pkg string
+	strictEnums    bool
+}
+
+func genFlags(fs *flag.FlagSet) *generation {
+	g := &generation{}
+	fs.StringVar(&g.spec, "spec", "", "folder of Markdown resource pages to read (required)")
+	fs.StringVar(&g.out, "out", "", "folder of the generated Go package (required)")
+	fs.StringVar(&g.pkg, "pkg", "", "name of the generated Go package (default: the package of the Go files already in -out, else the base name of -out, lower case, letters and digits only)")
+	fs.BoolVar(&g.strictEnums, "strict-enums", false, "generate decoders that reject undocumented enum values instead of keeping them for Validate")
+	return g
+}
+
+// produce checks the command line and runs the generator. It returns the
+// result, or the exit code when there is nothing to write or compare.
+func (c *cli) produce(fs *flag.FlagSet, g *generation, com *common, args []string) (*generator.Result, int) {
+	if code, ok := c.required(fs, args, "spec", "out"); !ok {
+		return nil, code
+	}
+	name := fs.Name()
+	if g.pkg == "" {
+		pkg, err := generator.DefaultPackage(g.out)
+		if err != nil {
+			fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
+			return nil, exitUsage
+		}
+		g.pkg = pkg
+	}
+	if !c.specFolder(name, g.spec) {
+		return nil, exitUsage
+	}
+	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums})
+	if err != nil {
+		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
+		return nil, exitUsage
+	}
+	diags := filterQuiet(res.Diags, com.quiet)
+	switch com.format {
+	case formatText:
+		writeDiags(c.stderr, formatText, diags)
+	case formatGitHub:
+		writeDiags(c.stdout, formatGitHub, diags)
+	}
+	if res.Diags.HasErrors() {
+		if com.format == formatJSON {
+			c.printGenJSON(name == "check", diags, nil, res.Sources)
+		}
+		n := res.Diags.Count(diag.Error)
+		msg := fmt.Sprintf("graphgen %s: %d %s in the pages of %s", name, n, plural(n, "error", "errors"), g.spec)
+		if name == "generate" {
+			msg += "; nothing was written"
+		}
+		fmt.Fprintln(c.stderr, msg)
+		return nil, exitFindings
+	}
+	return res, exitOK
+}
+
+func (c *cli) generate(fs *flag.FlagSet, g *generation, com *common, args []string) int {
+	res, code := c.produce(fs, g, com, args)
+	if res == nil {
+		return code
+	}
+	if com.format == formatJSON {
+		c.printGenJSON(false, filterQuiet(res.Diags, com.quiet), nil, nil)
+	}
+	if err := generator.Write(g.out, res.Files); err != nil {
+		fmt.Fprintf(c.stderr, "graphgen generate: %v\n", err)
+		return exitUsage
+	}
+	return exitOK
+}
+
+// defaultDiffLines keeps check readable when everything differs (before a
+// first generate of a whole corpus the diff has hundreds of thousands of
+// lines): the list of files says what differs, the start of the diff how.
+const defaultDiffLines = 500
+
+func (c *cli) check(fs *flag.FlagSet, g *generation, com *common, limit int, args []string) int {
+	res, code := c.produce(fs, g, com, args)
+	if res == nil {
+		return code
+	}
+	drift, err := generator.Check(g.out, res.Files)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "graphgen check: %v\n", err)
+		return exitUsage
+	}
+	switch com.format {
+	case formatJSON:
+		c.printGenJSON(true, filterQuiet(res.Diags, com.quiet), drift, res.Sources)
+	case formatGitHub:
+		// Each file is an annotation on the page behind it, which is what
+		// a reviewer edits; an extra file has no page, so it is its own.
+		for _, d := range drift {
+			page := driftPage(d, res.Sources)
+			pos := diag.Pos{File: page}
+			if page == "" {
+				pos.File = d.File
+			}
+			annotate(c.stdout, levelError, pos, driftMessage(d, page))
+		}
+		c.writeDiffs(drift, limit)
+	default:
+		for _, d := range drift {
+			if page := driftPage(d, res.Sources); page != "" {
+				fmt.Fprintf(c.stdout, "%s: %s (from %s)\n", d.File, d.Kind, page)
+			} else {
+				fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
+			}
+		}
+		c.writeDiffs(drift, limit)
+	}
+	if len(drift) > 0 {
+		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, plural(len(drift), "differs", "differ"), g.spec)
+		return exitFindings
+	}
+	return exitOK
+}
+
+// writeDiffs prints the unified diffs of drift, at most limit lines of
+// them when limit is not negative, and says how much it left out.
+func (c *cli) writeDiffs(drift []generator.Drift, limit int) {
+	left := limit
+	omitted := 0
+	for _, d := range drift {
+		if limit < 0 {
+			c.stdout.Write(d.Diff)
+			continue
+		}
+		lines := bytes.SplitAfter(d.Diff, []byte("\n"))
+		if len(lines) > 0 && len(lines[len(lines)-1]) == 0 {
+			lines = lines[:len(lines)-1]
+		}
+		n := min(left, len(lines))
+		for _, l := range lines[:n] {
+			c.stdout.Write(l)
+		}
+		left -= n
+		omitted += len(lines) - n
+	}
+	if omitted > 0 {
+		fmt.Fprintf(c.stdout, "... %d more %s of diff not shown: run graphgen check -diff -1 for all of it, or graphgen generate to update the files\n", omitted, plural(omitted, "line", "lines"))
+	}
+}
+
+// driftPage is the page a stale or missing file comes from; an extra file
+// comes from no page.
+func driftPage(d generator.Drift, sources map[string]string) string {
+	if d.Kind == "extra" {
+		return ""
+	}
+	return sources[filepath.Base(d.File)]
+}
+
+func driftMessage(d generator.Drift, page string) string {
+	switch {
+	case d.Kind == "extra":
+		return fmt.Sprintf("%s is extra: no page produces it; run graphgen generate to remove it", d.File)
+	case page != "":
+		return fmt.Sprintf("%s is %s: it differs from what %s produces; run graphgen generate to update it", d.File, d.Kind, page)
+	}
+	return fmt.Sprintf("%s is %s; run graphgen generate to update it", d.File, d.Kind)
+}
+
+// driftRecord is one stale, missing or extra file in check -format json.
+type driftRecord struct {
+	File string `json:"file"`
+	Kind string `json:"kind"`
+	Page string `json:"page,omitempty"`
+	Diff string `json:"diff"`
+}
+
+// printGenJSON prints the -format json document of generate (the findings)
+// or check (the findings and the drift).
+func (c *cli) printGenJSON(check bool, diags diag.List, drift []generator.Drift, sources map[string]string) {
+	var v any = findings(diags)
+	if check {
+		recs := make([]driftRecord, 0, len(drift))
+		for _, d := range drift {
+			recs = append(recs, driftRecord{d.File, d.Kind, driftPage(d, sources), string(d.Diff)})
+		}
+		v = struct {
+			Findings []finding     `json:"findings"`
+			Drift    []driftRecord `json:"drift"`
+		}{findings(diags), recs}
+	}
+	if err := writeJSON(c.stdout, v); err != nil {
+		fmt.Fprintf(c.stderr, "graphgen: %v\n", err)
+	}
+}
