@@ -1,0 +1,110 @@
+package generator
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/reader"
+)
+
+// Every file graphgen reads is read through a bound, and only when it is a
+// regular file. A spec or output folder may come from a repository someone
+// else wrote: a page that links to /dev/zero would otherwise be read until
+// memory runs out, a sparse file of gigabytes would be read in full before
+// its size is refused, and opening a FIFO blocks until something writes to
+// it, which may be never.
+//
+// The file is looked at before it is opened, so what is refused is never
+// opened, and read through a limit, in case it grows in between. A file
+// swapped for a FIFO between the look and the open is not guarded against:
+// that takes someone racing the run on the same machine, not a repository.
+
+// readPage reads the page name of fsys, known to the user as file. A page
+// that is not a regular file, or a link to one, or that is larger than
+// reader.MaxSize, is not read: refused is then the error that says so, on
+// the file. err is for a page that could not be read at all.
+func readPage(fsys fs.FS, name, file string) (src []byte, refused *diag.Diagnostic, err error) {
+	refuse := func(code, format string, args ...any) ([]byte, *diag.Diagnostic, error) {
+		return nil, &diag.Diagnostic{Pos: diag.Pos{File: file}, Severity: diag.Error, Code: code, Message: fmt.Sprintf(format, args...)}, nil
+	}
+	// fs.Stat follows links, as reading does: a link to a page is a page.
+	info, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !info.Mode().IsRegular() {
+		what := describeMode(info.Mode())
+		if target, err := fs.ReadLink(fsys, name); err == nil {
+			what = fmt.Sprintf("a link to %s (%q)", what, target)
+		}
+		return refuse("not-regular", "page is %s, not a regular file: want a Markdown file, or a link to one", what)
+	}
+	if info.Size() > reader.MaxSize {
+		return refuse("too-large", "page is %d bytes, larger than the 8 MiB limit", info.Size())
+	}
+	f, err := fsys.Open(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	// A device put in the page's place since the look is refused here;
+	// one put there after this, the limit below bounds.
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		return refuse("not-regular", "page is %s, not a regular file: want a Markdown file, or a link to one", describeMode(info.Mode()))
+	}
+	src, err = readAtMost(f, reader.MaxSize, int(info.Size()))
+	if errors.Is(err, errTooLarge) {
+		return refuse("too-large", "page grew past the 8 MiB limit while it was read")
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	return src, nil, nil
+}
+
+// errTooLarge is returned by readAtMost for a file over its limit.
+var errTooLarge = errors.New("larger than the limit")
+
+// readAtMost reads r to its end if that is at most limit bytes, and returns
+// errTooLarge otherwise, having read limit+1 bytes at most. sizeHint, the
+// size the file had when looked at, saves growing the buffer.
+func readAtMost(r io.Reader, limit, sizeHint int) ([]byte, error) {
+	var buf bytes.Buffer
+	// One byte more than the hint lets the read see the end of the file
+	// without growing the buffer.
+	buf.Grow(min(sizeHint, limit) + 1)
+	n, err := buf.ReadFrom(io.LimitReader(r, int64(limit)+1))
+	if err != nil {
+		return nil, err
+	}
+	if n > int64(limit) {
+		return nil, errTooLarge
+	}
+	return buf.Bytes(), nil
+}
+
+// describeMode names a kind of file for a message: "a folder", "a named
+// pipe (FIFO)".
+func describeMode(m fs.FileMode) string {
+	switch {
+	case m.IsDir():
+		return "a folder"
+	case m&fs.ModeNamedPipe != 0:
+		return "a named pipe (FIFO)"
+	case m&fs.ModeSocket != 0:
+		return "a socket"
+	case m&fs.ModeCharDevice != 0:
+		return "a character device"
+	case m&fs.ModeDevice != 0:
+		return "a device"
+	case m&fs.ModeSymlink != 0:
+		return "a symbolic link"
+	case m.IsRegular():
+		return "a regular file"
+	}
+	return fmt.Sprintf("an irregular file (mode %s)", m)
+}
