@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"os"
 
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/reader"
@@ -107,4 +108,57 @@ func describeMode(m fs.FileMode) string {
 		return "a regular file"
 	}
 	return fmt.Sprintf("an irregular file (mode %s)", m)
+}
+
+// openRegular opens the file at name for reading if it is a regular file,
+// not following a final link. It returns the opened file and what Lstat
+// saw; ok is false, with no error, for anything else, which is not opened.
+func openRegular(name string) (f *os.File, info fs.FileInfo, ok bool, err error) {
+	info, err = os.Lstat(name)
+	if err != nil || !info.Mode().IsRegular() {
+		return nil, info, false, err
+	}
+	f, err = os.Open(name)
+	if err != nil {
+		return nil, nil, false, err
+	}
+	// A file swapped for something else since the Lstat is not ours to read.
+	now, err := f.Stat()
+	if err != nil || !os.SameFile(info, now) {
+		f.Close()
+		return nil, info, false, err
+	}
+	return f, now, true, nil
+}
+
+// readHead reads the first bytes of the regular file name, at most n of
+// them. ok is false for anything that is not a regular file.
+func readHead(name string, n int) (head []byte, ok bool, err error) {
+	f, _, ok, err := openRegular(name)
+	if !ok || err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	head = make([]byte, n)
+	m, err := io.ReadFull(f, head)
+	if err == io.EOF || err == io.ErrUnexpectedEOF {
+		err = nil
+	}
+	return head[:m], true, err
+}
+
+// readRegular reads the regular file name whole if it holds at most limit
+// bytes, and returns errTooLarge otherwise, without reading more than
+// limit+1 of them. ok is false for anything that is not a regular file.
+func readRegular(name string, limit int) (content []byte, ok bool, err error) {
+	f, info, ok, err := openRegular(name)
+	if !ok || err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	if info.Size() > int64(limit) {
+		return nil, true, errTooLarge
+	}
+	content, err = readAtMost(f, limit, int(info.Size()))
+	return content, true, err
 }

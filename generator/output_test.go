@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -284,5 +285,41 @@ func TestCheckUpToDate(t *testing.T) {
 	}
 	if len(drift) != 0 {
 		t.Errorf("drift = %+v, want none", drift)
+	}
+}
+
+// Write and Check read no more of a hand-written file than its first line,
+// and of a generated file no more than they must to compare it: growing a
+// hand-written file by n bytes must cost far less than n.
+func TestHandWrittenFilesAreNotReadWhole(t *testing.T) {
+	const n = 64 << 20
+	files := map[string][]byte{"a.go": gen("// a\n"), "b.go": gen("// b\n")}
+	allocated := func(size int64) uint64 {
+		dir := t.TempDir()
+		if err := generator.Write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		// Sparse, so that it takes no disk.
+		big := filepath.Join(dir, "big.go")
+		if err := os.WriteFile(big, []byte("package out\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(big, size); err != nil {
+			t.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if err := generator.Write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := generator.Check(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(n), allocated(2*n)
+	if large > small+n/8 {
+		t.Errorf("Write and Check allocate %d bytes with a hand-written file of %d MiB and %d with one of %d MiB: they read it whole", small, n>>20, large, 2*n>>20)
 	}
 }
