@@ -31,6 +31,17 @@ func IsGenerated(content []byte) bool {
 // and its line ending.
 const headSize = len(Header) + 2
 
+// MarkerName is the file Write puts in an output folder before it replaces
+// or removes the first generated file, and removes after the last: while a
+// Write runs, and after one was killed half-way, it is there, and a folder
+// holding it may mix two generations. Check reports it, and the next Write
+// completes the folder and removes it. Its name starts with a dot, so the go
+// command ignores it.
+const MarkerName = ".graphgen-incomplete"
+
+// markerText says what the marker means to whoever opens it.
+const markerText = "graphgen was replacing the generated files of this folder when it stopped;\nthey may mix two generations. Run graphgen generate (or go generate) to complete them.\n"
+
 // maxDiffSize bounds how much of a stale or extra generated file Check reads
 // to show its diff. Generated files are far smaller; a larger file is
 // reported without one.
@@ -40,6 +51,8 @@ const maxDiffSize = 64 << 20
 type folder struct {
 	generated map[string]bool // regular files whose first line is Header
 	all       map[string]bool // every entry, generated or not
+	temps     []string        // temporary files a Write left behind
+	marker    bool            // MarkerName is there
 }
 
 // scan looks at dir without reading more of any file than its first line:
@@ -60,7 +73,16 @@ func scan(dir string) (*folder, error) {
 	for _, e := range entries {
 		name := e.Name()
 		f.all[name] = true
-		if !e.Type().IsRegular() {
+		switch {
+		case name == MarkerName:
+			f.marker = true
+			continue
+		case name == LockName:
+			continue
+		case isTemp(name):
+			f.temps = append(f.temps, name)
+			continue
+		case !e.Type().IsRegular():
 			continue
 		}
 		head, ok, err := readHead(filepath.Join(dir, name), headSize)
@@ -72,6 +94,26 @@ func scan(dir string) (*folder, error) {
 		}
 	}
 	return f, nil
+}
+
+// tempPattern is the name os.CreateTemp gives the temporary file of the
+// generated file (or marker) NAME: ".NAME.tmp" and digits.
+func tempPattern(name string) string { return "." + name + ".tmp*" }
+
+// isTemp reports whether name is a temporary file of Write's: a generated
+// Go file's or the marker's, named by tempPattern.
+func isTemp(name string) bool {
+	i := strings.LastIndex(name, ".tmp")
+	if i < 0 || !strings.HasPrefix(name, ".") || i+len(".tmp") == len(name) {
+		return false
+	}
+	for _, c := range name[i+len(".tmp"):] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	target := name[1:i]
+	return strings.HasSuffix(target, ".go") || target == MarkerName
 }
 
 // sameContent reports whether the regular file name holds exactly want,
@@ -87,13 +129,54 @@ func sameContent(name string, want []byte) (bool, error) {
 // Write makes dir hold exactly files, as far as generated files go: it
 // writes new and changed files, leaves unchanged ones alone (so their
 // modification times and the build cache survive), and removes generated
-// files that are no longer produced. A file without Header is never touched;
-// if one is in the way of a generated file, Write fails before writing.
+// files that are no longer produced, and temporary files an earlier Write
+// left. A file without Header is never touched; if one is in the way of a
+// generated file, Write fails before writing.
 //
-// Every new content is first written to a temporary file in dir; only when
-// all of them are on disk are they renamed into place, so a failure (a full
-// disk, a read-only folder) leaves dir as it was.
+// Write holds the lock of dir (LockName) throughout, so concurrent Writes,
+// in one process or several, run one after the other. Every new content is
+// first written to a temporary file in dir; only when all of them are on
+// disk is MarkerName written and are they renamed into place, so a failure
+// before that (a full disk, a read-only folder) leaves dir as it was. A
+// Write stopped after that, even by SIGKILL, leaves the marker, which Check
+// reports and the next Write removes once it has completed the folder.
+// Nothing is synced to disk: a power loss may leave anything.
 func Write(dir string, files map[string][]byte) error {
+	return writeOut(dir, files, nil)
+}
+
+// writeOut is Write with a failure point for tests: failPoint, when not
+// nil, is called before each step of the commit, named "marker", "rename
+// NAME", "remove NAME" or "unmark", and may stop the Write there, by an
+// error or by killing the process, as a crash would.
+func writeOut(dir string, files map[string][]byte, failPoint func(step string) error) error {
+	_, statErr := os.Stat(dir)
+	created := errors.Is(statErr, fs.ErrNotExist)
+	lock, err := lockOut(dir, true)
+	if err != nil {
+		if created {
+			os.Remove(dir)
+		}
+		return err
+	}
+	failed := true
+	defer func() {
+		lock.unlock()
+		// A failed first run leaves no empty package folder behind.
+		// (Parents MkdirAll made stay; they hold nothing.)
+		if failed && created {
+			os.Remove(dir)
+		}
+	}()
+	if err := write(dir, files, failPoint); err != nil {
+		return err
+	}
+	failed = false
+	return nil
+}
+
+// write does the work of Write, under its lock.
+func write(dir string, files map[string][]byte, failPoint func(step string) error) error {
 	cur, err := scan(dir)
 	if err != nil {
 		return err
@@ -104,67 +187,111 @@ func Write(dir string, files map[string][]byte) error {
 			return fmt.Errorf("%s exists and was not generated by graphgen (it is not a regular file whose first line is %q); move it away or choose another output folder", filepath.Join(dir, name), Header)
 		}
 	}
-	_, statErr := os.Stat(dir)
-	created := errors.Is(statErr, fs.ErrNotExist)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
 	type pending struct{ tmp, dst string }
 	var todo []pending
-	// cleanup removes the temporary files and, when Write made dir, dir
-	// itself, so a failed first run leaves no empty package folder behind.
-	// (Parents MkdirAll made stay; they hold nothing.)
-	cleanup := func() {
-		for _, p := range todo {
-			os.Remove(p.tmp)
+	// If any step fails, the temporary files of this Write are removed;
+	// the marker, once written, stays, as the folder may be mixed.
+	committed := false
+	defer func() {
+		if !committed {
+			for _, p := range todo {
+				os.Remove(p.tmp)
+			}
 		}
-		if created {
-			os.Remove(dir)
-		}
-	}
+	}()
 	for _, name := range names {
 		if cur.generated[name] {
 			same, err := sameContent(filepath.Join(dir, name), files[name])
 			if err != nil {
-				cleanup()
 				return err
 			}
 			if same {
 				continue
 			}
 		}
-		f, err := os.CreateTemp(dir, "."+name+".tmp*")
-		if err != nil {
-			cleanup()
-			return writeError(dir, name, err)
-		}
-		todo = append(todo, pending{f.Name(), filepath.Join(dir, name)})
-		_, err = f.Write(files[name])
-		if cerr := f.Close(); err == nil {
-			err = cerr
-		}
-		if err == nil {
-			err = os.Chmod(f.Name(), 0o644)
+		tmp, err := writeTemp(dir, name, files[name])
+		if tmp != "" {
+			todo = append(todo, pending{tmp, filepath.Join(dir, name)})
 		}
 		if err != nil {
-			cleanup()
 			return writeError(dir, name, err)
 		}
 	}
-	for i, p := range todo {
-		if err := os.Rename(p.tmp, p.dst); err != nil {
-			cleanup()
-			return fmt.Errorf("%w (%d of %d files were replaced)", err, i, len(todo))
-		}
-	}
+	var gone []string
 	for _, name := range sortedKeys(cur.generated) {
 		if _, ok := files[name]; !ok {
-			if err := os.Remove(filepath.Join(dir, name)); err != nil {
-				return err
-			}
+			gone = append(gone, name)
 		}
 	}
-	return nil
+	if len(todo) == 0 && len(gone) == 0 && len(cur.temps) == 0 && !cur.marker {
+		return nil
+	}
+	step := func(s string) error {
+		if failPoint != nil {
+			return failPoint(s)
+		}
+		return nil
+	}
+	if err := step("marker"); err != nil {
+		return err
+	}
+	if err := mark(dir); err != nil {
+		return fmt.Errorf("writing %s: %w; nothing was changed", filepath.Join(dir, MarkerName), err)
+	}
+	for i, p := range todo {
+		err := step("rename " + filepath.Base(p.dst))
+		if err == nil {
+			err = os.Rename(p.tmp, p.dst)
+		}
+		if err != nil {
+			return fmt.Errorf("%w (%d of %d files were replaced; %s marks the folder as incomplete until graphgen generate completes it)", err, i, len(todo), filepath.Join(dir, MarkerName))
+		}
+	}
+	committed = true
+	for _, name := range append(gone, cur.temps...) {
+		err := step("remove " + name)
+		if err == nil {
+			err = os.Remove(filepath.Join(dir, name))
+		}
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	if err := step("unmark"); err != nil {
+		return err
+	}
+	return os.Remove(filepath.Join(dir, MarkerName))
+}
+
+// writeTemp writes content to a new temporary file for the generated file
+// name in dir, and returns its path, also on failure, for removal.
+func writeTemp(dir, name string, content []byte) (string, error) {
+	f, err := os.CreateTemp(dir, tempPattern(name))
+	if err != nil {
+		return "", err
+	}
+	_, err = f.Write(content)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	return f.Name(), err
+}
+
+// mark puts MarkerName in dir. It is renamed into place, so that it
+// replaces whatever has the name, a link included, rather than write
+// through it, and so that an earlier marker stays until it does.
+func mark(dir string) error {
+	tmp, err := writeTemp(dir, MarkerName, []byte(markerText))
+	if err == nil {
+		err = os.Rename(tmp, filepath.Join(dir, MarkerName))
+	}
+	if err != nil && tmp != "" {
+		os.Remove(tmp)
+	}
+	return err
 }
 
 // writeError reports a failure to write the generated file name in dir by
@@ -181,13 +308,23 @@ func writeError(dir, name string, err error) error {
 // folder produces.
 type Drift struct {
 	File string // path of the generated file
-	Kind string // "stale", "missing" or "extra"
+	// Kind is "stale", "missing" or "extra" for a generated file;
+	// "interrupted" for MarkerName, left by a Write that did not finish;
+	// "temporary" for a temporary file a Write left behind.
+	Kind string
 	Diff []byte // unified diff, from what is on disk to what should be
 }
 
 // Check compares dir with files and returns every difference, sorted by
-// file name. Hand-written files in dir are ignored.
+// file name. Hand-written files in dir are ignored. It waits for a Write
+// to dir that is running, so what it reads is a folder no Write is
+// changing.
 func Check(dir string, files map[string][]byte) ([]Drift, error) {
+	lock, err := lockForCheck(dir)
+	if err != nil {
+		return nil, err
+	}
+	defer lock.unlock()
 	cur, err := scan(dir)
 	if err != nil {
 		return nil, err
@@ -212,6 +349,12 @@ func Check(dir string, files map[string][]byte) ([]Drift, error) {
 			p := filepath.Join(dir, name)
 			out = append(out, Drift{p, "extra", oldDiff(p, nil)})
 		}
+	}
+	if cur.marker {
+		out = append(out, Drift{File: filepath.Join(dir, MarkerName), Kind: "interrupted"})
+	}
+	for _, name := range cur.temps {
+		out = append(out, Drift{File: filepath.Join(dir, name), Kind: "temporary"})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].File < out[j].File })
 	return out, nil

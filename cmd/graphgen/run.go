@@ -139,9 +139,9 @@ func (c *cli) parse(fs *flag.FlagSet, g *genFlags, args []string) (int, bool) {
 }
 
 func (c *cli) generate(args []string, check bool) int {
-	name, doc := "generate", "Writes the Go package generated from the pages in -spec to -out. Generated files\nno longer produced are removed; files without the generated header are never touched.\nOn any error nothing is written."
+	name, doc := "generate", "Writes the Go package generated from the pages in -spec to -out. Generated files\nno longer produced are removed; files without the generated header are never touched.\nOn an error before the first file is replaced nothing is changed; a run stopped after\nthat leaves -out marked incomplete (.graphgen-incomplete) until the next generate\ncompletes it. Runs into one folder take turns."
 	if check {
-		name, doc = "check", "Writes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a\nunified diff naming every stale, missing and extra generated file otherwise."
+		name, doc = "check", "Changes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a\nunified diff naming every stale, missing and extra generated file otherwise, and a\ngenerate that stopped half-way. Waits for a generate writing -out to finish."
 	}
 	fs, g := c.flags(name, doc)
 	if code, ok := c.parse(fs, g, args); !ok {
@@ -210,9 +210,12 @@ func (c *cli) generate(args []string, check bool) int {
 		}
 	default:
 		for _, d := range drift {
-			if page := driftPage(d, res.Sources); page != "" {
+			switch page := driftPage(d, res.Sources); {
+			case page != "":
 				fmt.Fprintf(c.stdout, "%s: %s (from %s)\n", d.File, d.Kind, page)
-			} else {
+			case d.Kind == "interrupted" || d.Kind == "temporary":
+				fmt.Fprintf(c.stdout, "%s: %s (a graphgen generate stopped before it finished)\n", d.File, d.Kind)
+			default:
 				fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
 			}
 		}
@@ -220,8 +223,21 @@ func (c *cli) generate(args []string, check bool) int {
 			c.stdout.Write(d.Diff)
 		}
 	}
+	files, stopped := 0, false
+	for _, d := range drift {
+		if d.Kind == "interrupted" || d.Kind == "temporary" {
+			stopped = true
+		} else {
+			files++
+		}
+	}
+	if stopped {
+		fmt.Fprintf(c.stderr, "graphgen check: a graphgen generate into %s stopped before it finished; run graphgen generate (or go generate ./...) to complete it\n", g.out)
+	}
+	if files > 0 {
+		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", files, plural(files, "file", "files"), g.out, plural(files, "differs", "differ"), g.spec)
+	}
 	if len(drift) > 0 {
-		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, plural(len(drift), "differs", "differ"), g.spec)
 		return exitFindings
 	}
 	return exitOK
@@ -238,6 +254,10 @@ func driftPage(d generator.Drift, sources map[string]string) string {
 
 func driftMessage(d generator.Drift, page string) string {
 	switch {
+	case d.Kind == "interrupted":
+		return fmt.Sprintf("%s is there: a graphgen generate into %s stopped before it finished, so its generated files may mix two generations; run graphgen generate to complete them", d.File, filepath.Dir(d.File))
+	case d.Kind == "temporary":
+		return fmt.Sprintf("%s is a temporary file left by a graphgen generate that stopped before it finished; run graphgen generate to remove it", d.File)
 	case d.Kind == "extra":
 		return fmt.Sprintf("%s is extra: no page produces it; run graphgen generate to remove it", d.File)
 	case page != "":
