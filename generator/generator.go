@@ -104,12 +104,18 @@ func Load(fsys fs.FS, prefix string, opts Options) (*Loaded, error) {
 		go func() {
 			defer wg.Done()
 			for i := range next {
-				src, err := fs.ReadFile(fsys, names[i])
-				if err != nil {
+				file := path.Join(prefix, names[i])
+				src, refused, err := readPage(fsys, names[i], file)
+				switch {
+				case err != nil:
 					errs[i] = err
-					continue
+				case refused != nil:
+					// As the reader does with a page over its limit: the
+					// page is there, unread, with the error on it.
+					ld.Pages[i], perPage[i] = &reader.Page{Path: file}, diag.List{*refused}
+				default:
+					ld.Pages[i], perPage[i] = reader.Read(file, src)
 				}
-				ld.Pages[i], perPage[i] = reader.Read(path.Join(prefix, names[i]), src)
 			}
 		}()
 	}

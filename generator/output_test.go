@@ -2,9 +2,15 @@ package generator_test
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -284,5 +290,293 @@ func TestCheckUpToDate(t *testing.T) {
 	}
 	if len(drift) != 0 {
 		t.Errorf("drift = %+v, want none", drift)
+	}
+}
+
+// generation is the files of one run: n files whose content says which
+// generation wrote them, and one file only that generation has.
+func generation(id, n int) map[string][]byte {
+	files := map[string][]byte{fmt.Sprintf("only%d.go", id): gen(fmt.Sprintf("// only in generation %d\n", id))}
+	for i := range n {
+		files[fmt.Sprintf("f%03d.go", i)] = gen(fmt.Sprintf("// file %d of generation %d\n", i, id))
+	}
+	return files
+}
+
+// asStrings is files as readDir shows them.
+func asStrings(files map[string][]byte) map[string]string {
+	m := map[string]string{}
+	for k, v := range files {
+		m[k] = string(v)
+	}
+	return m
+}
+
+// wantOneGeneration fails unless dir holds exactly one of gens, and nothing
+// else: no file of another, no temporary file, marker or lock.
+func wantOneGeneration(t *testing.T, dir string, gens []map[string][]byte) {
+	t.Helper()
+	got := readDir(t, dir)
+	for _, g := range gens {
+		if cmp.Equal(asStrings(g), got) {
+			return
+		}
+	}
+	mixed := map[string]int{}
+	for _, content := range got {
+		for id, g := range gens {
+			for _, c := range g {
+				if string(c) == content {
+					mixed[fmt.Sprint(id)]++
+				}
+			}
+		}
+	}
+	t.Errorf("the folder holds no one generation: %d entries, files of generations %v", len(got), mixed)
+}
+
+// Writes that run at once into one folder must not interleave: each
+// replaces the folder's files as a whole, one after the other.
+func TestConcurrentWritesLeaveOneGeneration(t *testing.T) {
+	for round := range 3 {
+		dir := t.TempDir()
+		gens := make([]map[string][]byte, 4)
+		for i := range gens {
+			gens[i] = generation(round*10+i, 150)
+		}
+		var wg sync.WaitGroup
+		errs := make([]error, len(gens))
+		for i, g := range gens {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				errs[i] = generator.Write(dir, g)
+			}()
+		}
+		wg.Wait()
+		for i, err := range errs {
+			if err != nil {
+				t.Errorf("round %d: Write of generation %d: %v", round, i, err)
+			}
+		}
+		wantOneGeneration(t, dir, gens)
+	}
+}
+
+// helperEnv makes the test binary, run again, a helper process doing what
+// the variable says instead of running tests.
+const helperEnv = "GRAPHGEN_OUTPUT_HELPER"
+
+// TestHelperProcess is not a test: it is the body of the processes the
+// tests below start. "write DIR ID" writes generation ID into DIR; "crash
+// DIR ID STEP" does so and kills itself at the step STEP of the commit.
+func TestHelperProcess(t *testing.T) {
+	args := strings.Fields(os.Getenv(helperEnv))
+	if len(args) == 0 {
+		return
+	}
+	var id int
+	fmt.Sscan(args[2], &id)
+	var failPoint func(string) error
+	if args[0] == "crash" {
+		at := strings.Join(args[3:], " ")
+		failPoint = func(step string) error {
+			if step == at {
+				p, _ := os.FindProcess(os.Getpid())
+				p.Kill()
+				select {}
+			}
+			return nil
+		}
+	}
+	if err := generator.WriteOut(args[1], generation(id, 150), failPoint); err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		os.Exit(1)
+	}
+	os.Exit(0)
+}
+
+func helper(t *testing.T, args ...string) *exec.Cmd {
+	t.Helper()
+	cmd := exec.Command(os.Args[0], "-test.run=^TestHelperProcess$")
+	cmd.Env = append(os.Environ(), helperEnv+"="+strings.Join(args, " "))
+	cmd.Stderr = os.Stderr
+	return cmd
+}
+
+// Two processes writing one folder at once, as two go generate runs may,
+// take turns.
+func TestConcurrentProcessesLeaveOneGeneration(t *testing.T) {
+	for round := range 3 {
+		dir := t.TempDir()
+		var gens []map[string][]byte
+		var cmds []*exec.Cmd
+		for i := range 2 {
+			id := round*10 + i
+			gens = append(gens, generation(id, 150))
+			cmds = append(cmds, helper(t, "write", dir, fmt.Sprint(id)))
+		}
+		for _, c := range cmds {
+			if err := c.Start(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		for _, c := range cmds {
+			if err := c.Wait(); err != nil {
+				t.Errorf("round %d: a writing process failed: %v", round, err)
+			}
+		}
+		wantOneGeneration(t, dir, gens)
+	}
+}
+
+// A Write killed at any step of its commit leaves a folder that Check
+// never calls up to date, for the old generation or the new, and that the
+// next Write completes.
+func TestWriteKilledHalfWayIsReportedAndCompleted(t *testing.T) {
+	old, next := generation(1, 150), generation(2, 150)
+	for _, step := range []string{"marker", "rename f001.go", "rename only2.go", "remove only1.go", "unmark"} {
+		t.Run(step, func(t *testing.T) {
+			dir := t.TempDir()
+			fill(t, dir, map[string]string{"doc.go": "package out\n"})
+			if err := generator.Write(dir, old); err != nil {
+				t.Fatal(err)
+			}
+			err := helper(t, "crash", dir, "2", step).Run()
+			if err == nil {
+				t.Fatal("the writing process exited normally; want it killed")
+			}
+			for name, files := range map[string]map[string][]byte{"old": old, "new": next} {
+				drift, err := generator.Check(dir, files)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if len(drift) == 0 {
+					t.Errorf("Check against the %s generation says up to date after a Write killed at %q", name, step)
+				}
+				// Once a file may have been replaced, the folder is marked
+				// as a whole, whatever its files happen to hold.
+				if interrupted := slices.ContainsFunc(drift, func(d generator.Drift) bool { return d.Kind == "interrupted" }); interrupted != (step != "marker") {
+					t.Errorf("Check against the %s generation after a Write killed at %q: reports the folder interrupted %v, want %v", name, step, interrupted, !interrupted)
+				}
+			}
+			if err := generator.Write(dir, next); err != nil {
+				t.Fatal(err)
+			}
+			want := asStrings(next)
+			want["doc.go"] = "package out\n"
+			if diff := cmp.Diff(want, readDir(t, dir)); diff != "" {
+				t.Errorf("the next Write did not complete the folder (-want +got):\n%s", diff)
+			}
+			if drift, err := generator.Check(dir, next); err != nil || len(drift) != 0 {
+				t.Errorf("Check after the next Write = %v, %v; want up to date", drift, err)
+			}
+		})
+	}
+}
+
+// A Write that fails between its renames says so, and leaves the marker
+// for Check to report.
+func TestWriteFailingBetweenRenamesLeavesTheMarker(t *testing.T) {
+	dir := t.TempDir()
+	old, next := generation(1, 3), generation(2, 3)
+	if err := generator.Write(dir, old); err != nil {
+		t.Fatal(err)
+	}
+	err := generator.WriteOut(dir, next, func(step string) error {
+		if step == "rename f001.go" {
+			return errors.New("disk on fire")
+		}
+		return nil
+	})
+	if err == nil || !strings.Contains(err.Error(), "1 of 4 files were replaced") || !strings.Contains(err.Error(), generator.MarkerName) {
+		t.Fatalf("Write error = %v, want one saying how many files were replaced and naming the marker", err)
+	}
+	drift, err := generator.Check(dir, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var kinds []string
+	for _, d := range drift {
+		kinds = append(kinds, filepath.Base(d.File)+" "+d.Kind)
+	}
+	want := []string{generator.MarkerName + " interrupted", "f001.go stale", "f002.go stale", "only1.go extra", "only2.go missing"}
+	if diff := cmp.Diff(want, kinds); diff != "" {
+		t.Errorf("Check after a failed Write (-want +got):\n%s", diff)
+	}
+}
+
+// Temporary files of a Write that was killed before its commit, empty or
+// not, are not part of an up-to-date folder: Check reports them and the
+// next Write removes them.
+func TestLeftoverTemporaryFilesAreReportedAndRemoved(t *testing.T) {
+	dir := t.TempDir()
+	files := generation(1, 2)
+	if err := generator.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	leftovers := map[string]string{
+		".f000.go.tmp123456":               "",
+		".only1.go.tmp42":                  string(files["only1.go"]),
+		"..graphgen-incomplete.tmp9876543": "",
+	}
+	fill(t, dir, leftovers)
+	// Hidden files that are not ours stay.
+	fill(t, dir, map[string]string{".f000.go.tmpx": "", ".notes.tmp1": ""})
+	drift, err := generator.Check(dir, files)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, d := range drift {
+		got = append(got, filepath.Base(d.File)+" "+d.Kind)
+	}
+	want := []string{"..graphgen-incomplete.tmp9876543 temporary", ".f000.go.tmp123456 temporary", ".only1.go.tmp42 temporary"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("Check with leftover temporary files (-want +got):\n%s", diff)
+	}
+	if err := generator.Write(dir, files); err != nil {
+		t.Fatal(err)
+	}
+	wantDir := asStrings(files)
+	wantDir[".f000.go.tmpx"], wantDir[".notes.tmp1"] = "", ""
+	if diff := cmp.Diff(wantDir, readDir(t, dir)); diff != "" {
+		t.Errorf("Write left temporary files behind (-want +got):\n%s", diff)
+	}
+}
+
+// Write and Check read no more of a hand-written file than its first line,
+// and of a generated file no more than they must to compare it: growing a
+// hand-written file by n bytes must cost far less than n.
+func TestHandWrittenFilesAreNotReadWhole(t *testing.T) {
+	const n = 64 << 20
+	files := generation(1, 2)
+	allocated := func(size int64) uint64 {
+		dir := t.TempDir()
+		if err := generator.Write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		// Sparse, so that it takes no disk.
+		big := filepath.Join(dir, "big.go")
+		if err := os.WriteFile(big, []byte("package out\n"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Truncate(big, size); err != nil {
+			t.Fatal(err)
+		}
+		var before, after runtime.MemStats
+		runtime.ReadMemStats(&before)
+		if err := generator.Write(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := generator.Check(dir, files); err != nil {
+			t.Fatal(err)
+		}
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	small, large := allocated(n), allocated(2*n)
+	if large > small+n/8 {
+		t.Errorf("Write and Check allocate %d bytes with a hand-written file of %d MiB and %d with one of %d MiB: they read it whole", small, n>>20, large, 2*n>>20)
 	}
 }

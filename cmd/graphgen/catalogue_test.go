@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -43,6 +44,48 @@ var generatedInputs = map[string]func(t *testing.T, spec string){
 		}
 		writeFile(t, filepath.Join(spec, "widget.md"), b.Bytes())
 	},
+	// The size of a page is looked at before it is read: a sparse file of
+	// 3 GB costs nothing to make and, read, would cost 3 GB.
+	"sparse-page": func(t *testing.T, spec string) {
+		copyValidPage(t, spec)
+		big := filepath.Join(spec, "big.md")
+		writeFile(t, big, []byte("# big resource type\n"))
+		if err := os.Truncate(big, 3<<30); err != nil {
+			t.Skipf("no sparse file: %v", err)
+		}
+	},
+	// A link to a device is not followed into it: /dev/zero never ends.
+	"link-to-dev-zero": func(t *testing.T, spec string) {
+		if _, err := os.Stat("/dev/zero"); err != nil {
+			t.Skip("no /dev/zero")
+		}
+		copyValidPage(t, spec)
+		if err := os.Symlink("/dev/zero", filepath.Join(spec, "evil.md")); err != nil {
+			t.Skipf("no symbolic link: %v", err)
+		}
+	},
+	// A link to a regular file is a page like any other.
+	"link-to-page": func(t *testing.T, spec string) {
+		elsewhere := filepath.Join(filepath.Dir(spec), "elsewhere")
+		if err := os.Mkdir(elsewhere, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		copyValidPage(t, elsewhere)
+		if err := os.Symlink(filepath.Join("..", "elsewhere", "widget.md"), filepath.Join(spec, "widget.md")); err != nil {
+			t.Skipf("no symbolic link: %v", err)
+		}
+	},
+	// A FIFO is never opened: opening one waits for a writer.
+	"fifo-page": func(t *testing.T, spec string) {
+		mkfifo, err := exec.LookPath("mkfifo")
+		if err != nil {
+			t.Skip("no mkfifo command")
+		}
+		copyValidPage(t, spec)
+		if out, err := exec.Command(mkfifo, filepath.Join(spec, "x.md")).CombinedOutput(); err != nil {
+			t.Skipf("mkfifo: %v\n%s", err, out)
+		}
+	},
 	"deep-json": func(t *testing.T, spec string) {
 		const depth = 10000
 		var b bytes.Buffer
@@ -55,6 +98,15 @@ var generatedInputs = map[string]func(t *testing.T, spec string){
 	},
 }
 
+// copyValidPage puts the page of the valid-page case in spec, so that a
+// case shows the one page it is about refused beside pages that are read.
+func copyValidPage(t *testing.T, spec string) {
+	t.Helper()
+	if err := os.CopyFS(spec, os.DirFS(filepath.Join(catalogueDir, "valid-page", "input"))); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // diagLine is the shape of a diagnostic: a path with, where known, a line
 // and a column, a severity, a message and a code.
 var diagLine = regexp.MustCompile(`^\$WORK/spec/[^:]+?(:\d+:\d+)?: (error|warning|info): .+ \[([a-z0-9-]+)\]$`)
@@ -62,9 +114,10 @@ var diagLine = regexp.MustCompile(`^\$WORK/spec/[^:]+?(:\d+:\d+)?: (error|warnin
 // fileLevel are the diagnostic codes that concern a page as a whole and so
 // carry no line: every other diagnostic must say path:line:col.
 var fileLevel = map[string]bool{
-	"too-large":  true, // the page is not parsed at all
-	"no-h1":      true, // about something absent
-	"not-a-page": true, // a file that is not read, or a folder
+	"too-large":   true, // the page is not parsed at all
+	"not-regular": true, // the page is not even opened
+	"no-h1":       true, // about something absent
+	"not-a-page":  true, // a file that is not read, or a folder
 }
 
 func TestCatalogue(t *testing.T) {
@@ -213,7 +266,9 @@ func runCatalogueCase(t *testing.T, name string) {
 }
 
 // snapshot returns every file under root with its mode and content, keyed
-// by slash path relative to root. A missing root is empty.
+// by slash path relative to root. A missing root is empty. What is not a
+// regular file, a link to /dev/zero or a FIFO, is not read but described,
+// as are files too large to read whole (sparse ones), by their size.
 func snapshot(t *testing.T, root string) map[string]string {
 	t.Helper()
 	m := map[string]string{}
@@ -232,6 +287,18 @@ func snapshot(t *testing.T, root string) map[string]string {
 		}
 		if d.IsDir() {
 			m[rel+"/"] = info.Mode().String()
+			return nil
+		}
+		if d.Type()&fs.ModeSymlink != 0 {
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			m[rel] = info.Mode().String() + " -> " + target
+			return nil
+		}
+		if !d.Type().IsRegular() || info.Size() > 64<<20 {
+			m[rel] = info.Mode().String() + " " + strconv.FormatInt(info.Size(), 10) + " " + info.ModTime().String()
 			return nil
 		}
 		b, err := os.ReadFile(p)

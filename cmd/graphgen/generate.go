@@ -18,7 +18,9 @@ var generateCommand = &command{
 	summary: "write the Go package generated from the pages in -spec to -out",
 	doc: `Writes the Go package generated from the pages in -spec to -out. Generated files
 no longer produced are removed; files without the generated header are never touched.
-On any error nothing is written.`,
+On an error before the first file is replaced nothing is changed; a run stopped after
+that leaves -out marked incomplete (.graphgen-incomplete) until the next generate
+completes it. Runs into one folder take turns.`,
 	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
 		g := genFlags(fs)
 		return func(args []string) int { return c.generate(fs, g, com, args) }
@@ -30,9 +32,10 @@ var checkCommand = &command{
 	args:    "-spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]",
 	quiet:   true,
 	summary: "write nothing; report how -out differs from what -spec produces",
-	doc: `Writes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a
-list naming every stale, missing and extra generated file otherwise, followed by
-a unified diff of them, cut at -diff lines.`,
+	doc: `Changes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a
+list naming every stale, missing and extra generated file otherwise, and a generate
+that stopped half-way, followed by a unified diff of them, cut at -diff lines.
+Waits for a generate writing -out to finish.`,
 	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
 		g := genFlags(fs)
 		limit := fs.Int("diff", defaultDiffLines, "print at most this many lines of unified diff after the list of files (-1: all of it, 0: none)")
@@ -147,16 +150,32 @@ func (c *cli) check(fs *flag.FlagSet, g *generation, com *common, limit int, arg
 		c.writeDiffs(drift, limit)
 	default:
 		for _, d := range drift {
-			if page := driftPage(d, res.Sources); page != "" {
+			switch page := driftPage(d, res.Sources); {
+			case page != "":
 				fmt.Fprintf(c.stdout, "%s: %s (from %s)\n", d.File, d.Kind, page)
-			} else {
+			case d.Kind == "interrupted" || d.Kind == "temporary":
+				fmt.Fprintf(c.stdout, "%s: %s (a graphgen generate stopped before it finished)\n", d.File, d.Kind)
+			default:
 				fmt.Fprintf(c.stdout, "%s: %s\n", d.File, d.Kind)
 			}
 		}
 		c.writeDiffs(drift, limit)
 	}
+	files, stopped := 0, false
+	for _, d := range drift {
+		if d.Kind == "interrupted" || d.Kind == "temporary" {
+			stopped = true
+		} else {
+			files++
+		}
+	}
+	if stopped {
+		fmt.Fprintf(c.stderr, "graphgen check: a graphgen generate into %s stopped before it finished; run graphgen generate (or go generate ./...) to complete it\n", g.out)
+	}
+	if files > 0 {
+		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", files, plural(files, "file", "files"), g.out, plural(files, "differs", "differ"), g.spec)
+	}
 	if len(drift) > 0 {
-		fmt.Fprintf(c.stderr, "graphgen check: %d generated %s in %s %s from what %s produces; run graphgen generate (or go generate ./...) to update them\n", len(drift), plural(len(drift), "file", "files"), g.out, plural(len(drift), "differs", "differ"), g.spec)
 		return exitFindings
 	}
 	return exitOK
@@ -199,6 +218,10 @@ func driftPage(d generator.Drift, sources map[string]string) string {
 
 func driftMessage(d generator.Drift, page string) string {
 	switch {
+	case d.Kind == "interrupted":
+		return fmt.Sprintf("%s is there: a graphgen generate into %s stopped before it finished, so its generated files may mix two generations; run graphgen generate to complete them", d.File, filepath.Dir(d.File))
+	case d.Kind == "temporary":
+		return fmt.Sprintf("%s is a temporary file left by a graphgen generate that stopped before it finished; run graphgen generate to remove it", d.File)
 	case d.Kind == "extra":
 		return fmt.Sprintf("%s is extra: no page produces it; run graphgen generate to remove it", d.File)
 	case page != "":

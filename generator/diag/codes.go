@@ -9,6 +9,7 @@ type Code string
 const (
 	// Reading a spec folder and its pages.
 	CodeNotAPage         Code = "not-a-page"
+	CodeNotRegular       Code = "not-regular"
 	CodeTooLarge         Code = "too-large"
 	CodeTooDeep          Code = "too-deep"
 	CodeTooComplex       Code = "too-complex"
@@ -73,6 +74,7 @@ type CodeInfo struct {
 // codes is the registry, in the order of the constants.
 var codes = []CodeInfo{
 	{CodeNotAPage, Info, "reader", "an entry of the spec folder that is not a `*.md` page is not read"},
+	{CodeNotRegular, Error, "reader", "a page that is neither a regular file nor a link to one (a FIFO, a device, a folder) is refused unopened"},
 	{CodeTooLarge, Error, "reader", "a page larger than the 8 MiB limit is refused"},
 	{CodeTooDeep, Error, "reader", "a page nested deeper than the Markdown guard allows is refused"},
 	{CodeTooComplex, Error, "reader", "a page whose inline structure would cost the Markdown parser more than linear time is refused"},
