@@ -155,7 +155,7 @@ func graphgenCost(t *testing.T, spec string) (buildCost, []reduction) {
 			files[name] = b
 		}
 	}
-	if err := generator.Write(pkg, files); err != nil {
+	if _, err := generator.Write(pkg, files); err != nil {
 		t.Fatal(err)
 	}
 	env := buildEnv(t)

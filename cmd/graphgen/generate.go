@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/graphgen/graphgen/generator"
 	"github.com/graphgen/graphgen/generator/diag"
@@ -111,11 +112,36 @@ func (c *cli) generate(fs *flag.FlagSet, g *generation, com *common, args []stri
 	if com.format == formatJSON {
 		c.printGenJSON(false, filterQuiet(res.Diags, com.quiet), nil, nil)
 	}
-	if err := generator.Write(g.out, res.Files); err != nil {
+	ch, err := generator.Write(g.out, res.Files)
+	if err != nil {
 		fmt.Fprintf(c.stderr, "graphgen generate: %v\n", err)
 		return exitUsage
 	}
+	if !com.quiet {
+		fmt.Fprintln(c.stderr, summary(res, ch, g.out))
+	}
 	return exitOK
+}
+
+// summary is the line generate prints on success: what it read, what it
+// did to the folder, and how many findings it printed above.
+func summary(res *generator.Result, ch generator.Changes, out string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "graphgen generate: %d %s read, %d files in %s: ", len(res.Pages), plural(len(res.Pages), "page", "pages"), len(res.Files), out)
+	var parts []string
+	for _, p := range []struct {
+		n    int
+		what string
+	}{{ch.Added, "new"}, {ch.Changed, "changed"}, {ch.Removed, "removed"}, {ch.Unchanged, "unchanged"}} {
+		if p.n > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s", p.n, p.what))
+		}
+	}
+	b.WriteString(strings.Join(parts, ", "))
+	if n := res.Diags.Count(diag.Warning); n > 0 {
+		fmt.Fprintf(&b, "; %d %s", n, plural(n, "warning", "warnings"))
+	}
+	return b.String()
 }
 
 // defaultDiffLines keeps check readable when everything differs (before a
