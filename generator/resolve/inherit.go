@@ -1,0 +1,136 @@
+package resolve
+
+import (
+	"strings"
+
+	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/reader"
+)
+
+// The passes over the inheritance tree. Each visits a type once and costs
+// what the type's own rows cost, so a chain of n levels costs n, not n²:
+// what a type inherits is the set of names its ancestors hold while the walk
+// is below them, not a list copied for every type.
+
+// walkInheritance calls enter for each type before the types derived from
+// it, and leave after them: a depth-first walk of the inheritance tree from
+// each root, in page order. It keeps its own stack, so a long chain needs
+// no deep Go stack.
+func (r *resolver) walkInheritance(enter, leave func(*typeDecl)) {
+	type frame struct {
+		d    *typeDecl
+		next int // the index in d.derived of the next type to visit
+	}
+	var stack []frame
+	for _, root := range r.decls {
+		if root.base != nil {
+			continue
+		}
+		enter(root)
+		stack = append(stack[:0], frame{d: root})
+		for len(stack) > 0 {
+			top := &stack[len(stack)-1]
+			if top.next == len(top.d.derived) {
+				leave(top.d)
+				stack = stack[:len(stack)-1]
+				continue
+			}
+			t := top.d.derived[top.next]
+			top.next++
+			enter(t)
+			stack = append(stack, frame{d: t})
+		}
+	}
+}
+
+// keepRows decides which rows of each type become its fields, leaving out
+// the rows a page copies from its bases ("Inherited from …"). Those are
+// matched without case: the copies are where the corpus misspells a name
+// (ediscovery-settings.md lists "Id", teamworktagmember.md "ID", for the
+// "id" of entity).
+func (r *resolver) keepRows() {
+	inherited := map[string]bool{} // lower-cased names of the ancestors' fields
+	r.walkInheritance(func(d *typeDecl) {
+		r.selectRows(d, inherited)
+		for _, row := range d.rows {
+			inherited[strings.ToLower(row.Name)] = true
+		}
+	}, func(d *typeDecl) {
+		// None of these names was inherited, or the row would have been
+		// left out, so deleting them leaves what the ancestors hold.
+		for _, row := range d.rows {
+			delete(inherited, strings.ToLower(row.Name))
+		}
+	})
+}
+
+// selectRows sets d.rows to the rows of d's pages that become fields: not
+// inherited, not an instance annotation, and each name once.
+func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
+	rows := append(append([]reader.Row(nil), d.page.Properties...), d.page.Relationships...)
+	lead := len(rows) // rows from index lead on come from the other pages
+	for _, p := range d.more {
+		rows = append(append(rows, p.Properties...), p.Relationships...)
+		d.s.MoreSources = append(d.s.MoreSources, pagePos(p))
+	}
+	seen := map[string]diag.Pos{}
+	for i := range rows {
+		row := &rows[i]
+		key := strings.ToLower(row.Name)
+		if _, ok := seen[key]; ok && i >= lead {
+			// The other pages of a type repeat many of its rows.
+			continue
+		}
+		switch {
+		case row.Name == "":
+			continue
+		case strings.HasPrefix(row.Name, "@"):
+			// Instance annotations such as @microsoft.graph.temporaryId
+			// describe a request, not a property of the type.
+			r.diags.Add(row.NamePos, diag.Info, "instance-annotation", "row %q is an instance annotation, not a property; it gets no field", row.Name)
+			continue
+		case inherited[key]:
+			continue
+		}
+		if prev, ok := seen[key]; ok {
+			r.diags.Warnf(row.NamePos, "duplicate-property", "property %q is listed again (first at %s); the repeat is left out", row.Name, prev)
+			continue
+		}
+		seen[key] = row.NamePos
+		d.rows = append(d.rows, row)
+	}
+}
+
+// nameFields gives every field a Go name unique across its type and its
+// bases and clear of what every struct declares. One namer serves the whole
+// walk: a type's names are claimed on the way down and released on the way
+// up, so it holds exactly the names of the type being named and of its
+// ancestors.
+func (r *resolver) nameFields() {
+	n := newNamer(false, reservedFieldNames...)
+	r.walkInheritance(func(d *typeDecl) {
+		for _, f := range d.s.Fields {
+			name, ok := r.exported[f.JSONName]
+			if !ok {
+				name = exportedName(f.JSONName)
+				r.exported[f.JSONName] = name
+			}
+			if name == "" {
+				name = "Field"
+			}
+			f.Name = n.claim(name)
+		}
+		// The derived types embed d, which makes its name one of their
+		// fields. It may be taken already, by a field of d or of a base.
+		if d.claimsName = !n.taken(d.s.Name); d.claimsName {
+			n.claim(d.s.Name)
+		}
+	}, func(d *typeDecl) {
+		for _, f := range d.s.Fields {
+			n.release(f.Name)
+		}
+		if d.claimsName {
+			n.release(d.s.Name)
+		}
+	})
+}
