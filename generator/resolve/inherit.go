@@ -65,7 +65,9 @@ func (r *resolver) keepRows() {
 }
 
 // selectRows sets d.rows to the rows of d's pages that become fields: not
-// inherited, not an instance annotation, and each name once.
+// inherited, not an instance annotation, and each name once. Names that
+// differ only in case are two members to a JSON codec that matches names
+// exactly, as the generated one does, so both are kept.
 func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
 	rows := append(append([]reader.Row(nil), d.page.Properties...), d.page.Relationships...)
 	lead := len(rows) // rows from index lead on come from the other pages
@@ -74,13 +76,14 @@ func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
 		d.s.MoreSources = append(d.s.MoreSources, pagePos(p))
 	}
 	seen := map[string]diag.Pos{}
+	first := map[string]int{} // lower-cased name → index in d.rows of the first row kept
 	for i := range rows {
 		row := &rows[i]
-		key := strings.ToLower(row.Name)
-		if _, ok := seen[key]; ok && i >= lead {
+		if _, ok := seen[row.Name]; ok && i >= lead {
 			// The other pages of a type repeat many of its rows.
 			continue
 		}
+		key := strings.ToLower(row.Name)
 		switch {
 		case row.Name == "":
 			continue
@@ -92,11 +95,16 @@ func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
 		case inherited[key]:
 			continue
 		}
-		if prev, ok := seen[key]; ok {
+		if prev, ok := seen[row.Name]; ok {
 			r.diags.Warnf(row.NamePos, "duplicate-property", "property %q is listed again (first at %s); the repeat is left out", row.Name, prev)
 			continue
 		}
-		seen[key] = row.NamePos
+		seen[row.Name] = row.NamePos
+		if j, ok := first[key]; ok {
+			d.twins = append(d.twins, [2]int{len(d.rows), j})
+		} else {
+			first[key] = len(d.rows)
+		}
 		d.rows = append(d.rows, row)
 	}
 }
@@ -120,6 +128,7 @@ func (r *resolver) nameFields() {
 			}
 			f.Name = n.claim(name)
 		}
+		r.warnTwins(d)
 		// The derived types embed d, which makes its name one of their
 		// fields. It may be taken already, by a field of d or of a base.
 		if d.claimsName = !n.taken(d.s.Name); d.claimsName {
@@ -133,4 +142,14 @@ func (r *resolver) nameFields() {
 			n.release(d.s.Name)
 		}
 	})
+}
+
+// warnTwins reports each field of d whose JSON name differs from an earlier
+// field's only in case: it is kept, but the pages most likely misspell one
+// property, so the message says which Go name each spelling got.
+func (r *resolver) warnTwins(d *typeDecl) {
+	for _, tw := range d.twins {
+		f, first := d.s.Fields[tw[0]], d.s.Fields[tw[1]]
+		r.diags.Warnf(f.Pos, "name-case", "property %q differs from %q (at %s) only in case; both are kept, as JSON member names match exactly: %q is field %s, and %q is field %s", f.JSONName, first.JSONName, first.Pos, f.JSONName, f.Name, first.JSONName, first.Name)
+	}
 }

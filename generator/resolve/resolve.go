@@ -44,7 +44,10 @@ type typeDecl struct {
 	derived []*typeDecl // the types whose base d is
 	// rows are the rows that become fields: the pages' rows less those
 	// inherited, repeated or not properties.
-	rows     []*reader.Row
+	rows []*reader.Row
+	// twins pairs the index in rows of each row whose name differs from an
+	// earlier row's only in case with the index of that row.
+	twins    [][2]int
 	resolved bool // the fields are made; a base's are made first
 	// claimsName is set while the types derived from d are named: d's Go
 	// name, their embedded field, was free and is claimed for them.
