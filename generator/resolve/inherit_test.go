@@ -3,6 +3,7 @@ package resolve
 import (
 	"fmt"
 	"runtime"
+	"slices"
 	"testing"
 
 	"github.com/graphgen/graphgen/generator/reader"
@@ -89,4 +90,159 @@ func resolveAllocs(t *testing.T, pages []*reader.Page) uint64 {
 	}
 	t.Fatalf("no type %s among the %d resolved", last, len(pkg.Structs))
 	return 0
+}
+
+// TestCycleNaming pins the inheritance-cycle error: it names every type of
+// the cycle and no other, is at the type whose base closes it, and drops
+// that one base only.
+func TestCycleNaming(t *testing.T) {
+	const graph = "microsoft.graph"
+	tests := []struct {
+		name    string
+		files   map[string]string
+		want    []string          // the inheritance-cycle errors
+		dropped []string          // the types whose bases are dropped
+		kept    map[string]string // type → the base it keeps
+	}{
+		{
+			name:    "a type that inherits from itself",
+			files:   map[string]string{"alpha.md": resource(graph, "alpha", "alpha")},
+			want:    []string{`alpha.md:7:15: error: type "microsoft.graph.alpha" inherits from itself; the base is dropped [inheritance-cycle]`},
+			dropped: []string{"alpha"},
+		},
+		{
+			name: "two types",
+			files: map[string]string{
+				"alpha.md": resource(graph, "alpha", "beta"),
+				"beta.md":  resource(graph, "beta", "alpha"),
+			},
+			want:    []string{`beta.md:7:15: error: type "microsoft.graph.beta" inherits from itself through alpha → beta; the base is dropped [inheritance-cycle]`},
+			dropped: []string{"beta"},
+			kept:    map[string]string{"alpha": "beta"},
+		},
+		{
+			name: "three types/testdata/catalogue/inheritance-cycle",
+			files: map[string]string{
+				"alpha.md": resource(graph, "alpha", "beta"),
+				"beta.md":  resource(graph, "beta", "gamma"),
+				"gamma.md": resource(graph, "gamma", "alpha"),
+			},
+			want:    []string{`gamma.md:7:15: error: type "microsoft.graph.gamma" inherits from itself through alpha → beta → gamma; the base is dropped [inheritance-cycle]`},
+			dropped: []string{"gamma"},
+			kept:    map[string]string{"alpha": "beta", "beta": "gamma"},
+		},
+		{
+			name: "a type leading into a cycle is not part of it",
+			files: map[string]string{
+				"alpha.md": resource(graph, "alpha", "beta"),
+				"beta.md":  resource(graph, "beta", "gamma"),
+				"gamma.md": resource(graph, "gamma", "beta"),
+			},
+			want:    []string{`gamma.md:7:15: error: type "microsoft.graph.gamma" inherits from itself through beta → gamma; the base is dropped [inheritance-cycle]`},
+			dropped: []string{"gamma"},
+			kept:    map[string]string{"alpha": "beta", "beta": "gamma"},
+		},
+		{
+			name: "two cycles, each reported",
+			files: map[string]string{
+				"alpha.md": resource(graph, "alpha", "beta"),
+				"beta.md":  resource(graph, "beta", "alpha"),
+				"gamma.md": resource(graph, "gamma", "delta"),
+				"delta.md": resource(graph, "delta", "gamma"),
+			},
+			want: []string{
+				`beta.md:7:15: error: type "microsoft.graph.beta" inherits from itself through alpha → beta; the base is dropped [inheritance-cycle]`,
+				`gamma.md:7:15: error: type "microsoft.graph.gamma" inherits from itself through delta → gamma; the base is dropped [inheritance-cycle]`,
+			},
+			dropped: []string{"beta", "gamma"},
+			kept:    map[string]string{"alpha": "beta", "delta": "gamma"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pkg, diags := resolveFiles(t, tt.files)
+			if got := withCode(diags, "inheritance-cycle"); !slices.Equal(got, tt.want) {
+				t.Errorf("inheritance-cycle errors:\n%q\nwant:\n%q", got, tt.want)
+			}
+			for _, name := range tt.dropped {
+				if s := findStruct(t, pkg, "microsoft.graph."+name); s.Base != nil {
+					t.Errorf("%s keeps base %s, want it dropped", name, s.Base.WireName)
+				}
+			}
+			for name, base := range tt.kept {
+				s := findStruct(t, pkg, "microsoft.graph."+name)
+				if s.Base == nil || s.Base.WireName != "microsoft.graph."+base {
+					t.Errorf("%s lost its base %s", name, base)
+				}
+			}
+		})
+	}
+}
+
+// TestRowsKept pins which rows of a type become its fields.
+func TestRowsKept(t *testing.T) {
+	const graph = "microsoft.graph"
+	tests := []struct {
+		name   string
+		files  map[string]string
+		wire   string
+		fields []string // JSON names, in order
+		diags  []string // codes reported, in order
+	}{
+		{
+			name: "rows copied from a base are left out whatever their case/ediscovery-settings.md",
+			files: map[string]string{
+				"entity.md":   resource(graph, "entity", "", "id"),
+				"settings.md": resource(graph, "settings", "entity", "Id", "ocrSettings"),
+			},
+			wire:   "microsoft.graph.settings",
+			fields: []string{"ocrSettings"},
+		},
+		{
+			name: "rows copied from any base up the chain are left out",
+			files: map[string]string{
+				"entity.md":    resource(graph, "entity", "", "id"),
+				"operation.md": resource(graph, "operation", "entity", "id", "status"),
+				"play.md":      resource(graph, "play", "operation", "id", "status", "prompt"),
+			},
+			wire:   "microsoft.graph.play",
+			fields: []string{"prompt"},
+		},
+		{
+			name:   "a repeated row is left out, with a warning/accessreviewscheduledefinition.md",
+			files:  map[string]string{"widget.md": resource(graph, "widget", "", "instances", "name", "instances")},
+			wire:   "microsoft.graph.widget",
+			fields: []string{"instances", "name"},
+			diags:  []string{"duplicate-property"},
+		},
+		{
+			name:   "names that differ only in case are both kept, with a warning",
+			files:  map[string]string{"widget.md": resource(graph, "widget", "", "webURL", "webUrl", "ID", "id")},
+			wire:   "microsoft.graph.widget",
+			fields: []string{"webURL", "webUrl", "ID", "id"},
+			diags:  []string{"name-case", "name-case"},
+		},
+		{
+			name:   "an instance annotation is no property/channel.md",
+			files:  map[string]string{"widget.md": resource(graph, "widget", "", "@microsoft.graph.temporaryId", "name")},
+			wire:   "microsoft.graph.widget",
+			fields: []string{"name"},
+			diags:  []string{"instance-annotation"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			pkg, diags := resolveFiles(t, tt.files)
+			if got := jsonNames(findStruct(t, pkg, tt.wire).Fields); !slices.Equal(got, tt.fields) {
+				t.Errorf("fields %q, want %q", got, tt.fields)
+			}
+			var codes []string
+			for _, d := range diags {
+				codes = append(codes, d.Code)
+			}
+			if !slices.Equal(codes, tt.diags) {
+				t.Errorf("reported %q, want %q:\n%v", codes, tt.diags, diags)
+			}
+		})
+	}
 }
