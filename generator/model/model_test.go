@@ -71,3 +71,35 @@ func TestAllFieldsIsLinearInTheChain(t *testing.T) {
 		t.Errorf("AllFields of a 2,000-level chain allocates %.1fx what 1,000 levels do (%d and %d bytes), want about 2x", ratio, b, a)
 	}
 }
+
+func TestWalkInheritanceVisitsBasesFirst(t *testing.T) {
+	entity := &Struct{Name: "Entity"}
+	user := &Struct{Name: "User", Base: entity}
+	group := &Struct{Name: "Group", Base: entity}
+	admin := &Struct{Name: "Admin", Base: user}
+	outside := &Struct{Name: "Outside"}
+	guest := &Struct{Name: "Guest", Base: outside}
+	tests := []struct {
+		name    string
+		structs []*Struct
+		want    []string
+	}{
+		{"each type between entering and leaving its base", []*Struct{admin, entity, group, user},
+			[]string{"+Entity", "+Group", "-Group", "+User", "+Admin", "-Admin", "-User", "-Entity"}},
+		{"a type whose base is not in the package is a root", []*Struct{guest, user},
+			[]string{"+Guest", "-Guest", "+User", "-User"}},
+		{"roots in the order given", []*Struct{group, outside, entity},
+			[]string{"+Outside", "-Outside", "+Entity", "+Group", "-Group", "-Entity"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			WalkInheritance(tt.structs,
+				func(s *Struct) { got = append(got, "+"+s.Name) },
+				func(s *Struct) { got = append(got, "-"+s.Name) })
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("walk = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}

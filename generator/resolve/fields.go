@@ -32,7 +32,6 @@ func (r *resolver) linkBases(d *typeDecl) {
 		if b := t.base; b != nil {
 			t.s.Base = b.s
 			t.s.HasODataType = false
-			b.derived = append(b.derived, t)
 		}
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/model"
 	"github.com/graphgen/graphgen/generator/reader"
 )
 
@@ -13,34 +14,16 @@ import (
 // is below them, not a list copied for every type.
 
 // walkInheritance calls enter for each type before the types derived from
-// it, and leave after them: a depth-first walk of the inheritance tree from
-// each root, in page order. It keeps its own stack, so a long chain needs
-// no deep Go stack.
+// it, and leave after them (model.WalkInheritance).
 func (r *resolver) walkInheritance(enter, leave func(*typeDecl)) {
-	type frame struct {
-		d    *typeDecl
-		next int // the index in d.derived of the next type to visit
+	structs := make([]*model.Struct, len(r.decls))
+	decl := make(map[*model.Struct]*typeDecl, len(r.decls))
+	for i, d := range r.decls {
+		structs[i], decl[d.s] = d.s, d
 	}
-	var stack []frame
-	for _, root := range r.decls {
-		if root.base != nil {
-			continue
-		}
-		enter(root)
-		stack = append(stack[:0], frame{d: root})
-		for len(stack) > 0 {
-			top := &stack[len(stack)-1]
-			if top.next == len(top.d.derived) {
-				leave(top.d)
-				stack = stack[:len(stack)-1]
-				continue
-			}
-			t := top.d.derived[top.next]
-			top.next++
-			enter(t)
-			stack = append(stack, frame{d: t})
-		}
-	}
+	model.WalkInheritance(structs,
+		func(s *model.Struct) { enter(decl[s]) },
+		func(s *model.Struct) { leave(decl[s]) })
 }
 
 // keepRows decides which rows of each type become its fields, leaving out

@@ -39,9 +39,8 @@ type typeDecl struct {
 	name string // "identitySet"
 	s    *model.Struct
 
-	link    linkState
-	base    *typeDecl   // nil for a root type, and where a cycle was broken
-	derived []*typeDecl // the types whose base d is
+	link linkState
+	base *typeDecl // nil for a root type, and where a cycle was broken
 	// rows are the rows that become fields: the pages' rows less those
 	// inherited, repeated or not properties.
 	rows []*reader.Row
