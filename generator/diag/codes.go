@@ -113,7 +113,7 @@ var codes = []CodeInfo{
 
 	{CodeTableJSONMissing, Warning, "lint", "a property of the table is missing from the JSON representation"},
 	{CodeJSONTableMissing, Warning, "lint", "a member of the JSON representation is missing from the tables"},
-	{CodeNameCase, Warning, "lint", "a property is spelled in another case in the JSON representation"},
+	{CodeNameCase, Warning, "resolve", "two properties of a type differ only in case (both are kept), or the JSON representation spells a property in another case"},
 	{CodeTypeMismatch, Warning, "lint", "the JSON placeholder of a property contradicts its type (a collection or not, a number or a Boolean)"},
 	{CodeEnumDisagree, Warning, "lint", "the values a description lists disagree with the JSON representation or the enum's table"},
 	{CodeEnumFutureValue, Info, "lint", "two lists of values differ only by unknownFutureValue"},

@@ -188,8 +188,28 @@ func (c *comparer) structs(olds, news []*model.Struct) {
 		c.add(Change{Kind: TypeRemoved, Class: BreakingGo, Pos: o.Source, Type: o.WireName,
 			Message: fmt.Sprintf("type %s (Go %s) was removed", o.WireName, o.Name)})
 	}
+	// Own fields are compared with the other side's fields including the
+	// inherited ones, so a property moved between a type and its base is
+	// not reported as removed from one and added to the other.
+	newOf := make(map[*model.Struct]*model.Struct, len(pairs))
+	oldOf := make(map[*model.Struct]*model.Struct, len(pairs))
 	for _, p := range pairs {
-		c.structPair(p[0], p[1])
+		newOf[p[0]], oldOf[p[1]] = p[1], p[0]
+	}
+	inNew := inherited(news, func(n *model.Struct) []*model.Field {
+		if o := oldOf[n]; o != nil {
+			return o.Fields
+		}
+		return nil
+	})
+	inOld := inherited(olds, func(o *model.Struct) []*model.Field {
+		if n := newOf[o]; n != nil {
+			return n.Fields
+		}
+		return nil
+	})
+	for _, p := range pairs {
+		c.structPair(p[0], p[1], inNew, inOld)
 	}
 	for _, n := range added {
 		c.add(Change{Kind: TypeAdded, Pos: n.Source, Type: n.WireName,
@@ -197,7 +217,10 @@ func (c *comparer) structs(olds, news []*model.Struct) {
 	}
 }
 
-func (c *comparer) structPair(o, n *model.Struct) {
+// structPair compares o with n. inNew holds, for each field of o, the field
+// of n or of its bases with its JSON name, and inOld the same for each field
+// of n.
+func (c *comparer) structPair(o, n *model.Struct, inNew, inOld map[*model.Field]*model.Field) {
 	var class Class
 	if o.Name != n.Name {
 		class |= BreakingGo
@@ -225,16 +248,11 @@ func (c *comparer) structPair(o, n *model.Struct) {
 		c.add(Change{Kind: TypeClosed, Class: BreakingGo, Pos: n.Source, Type: n.WireName,
 			Message: fmt.Sprintf("type %s is no longer open: %s loses its AdditionalData field", n.WireName, n.Name)})
 	}
-	// Own fields are compared with the other side's fields including the
-	// inherited ones, so a property moved between a type and its base is
-	// not reported as removed from one and added to the other.
-	newAll := fieldMap(n.AllFields())
-	oldAll := fieldMap(o.AllFields())
 	respelled := map[*model.Field]bool{}
 	for _, of := range o.Fields {
-		nf := newAll[of.JSONName]
+		nf := inNew[of]
 		if nf == nil {
-			if nf = respelling(of, n.Fields, oldAll); respelled[nf] {
+			if nf = respelling(of, n.Fields, inOld); respelled[nf] {
 				nf = nil // another old property already took it
 			}
 		}
@@ -251,7 +269,7 @@ func (c *comparer) structPair(o, n *model.Struct) {
 		c.field(n, of, nf)
 	}
 	for _, nf := range n.Fields {
-		if oldAll[nf.JSONName] == nil && !respelled[nf] {
+		if inOld[nf] == nil && !respelled[nf] {
 			c.add(Change{Kind: PropertyAdded, Pos: nf.Pos, Type: n.WireName, Property: nf.JSONName,
 				Message: fmt.Sprintf("property %q (Go %s, %s) of %s was added", nf.JSONName, nf.Name, typeString(nf.Type), n.WireName)})
 		}
@@ -275,10 +293,10 @@ func orNone(s string) string {
 // respelling returns the one field of fields whose JSON name differs from
 // that of of only in case and that is new, or nil: a property whose name
 // changed case is one change, not a removal and an addition.
-func respelling(of *model.Field, fields []*model.Field, oldAll map[string]*model.Field) *model.Field {
+func respelling(of *model.Field, fields []*model.Field, inOld map[*model.Field]*model.Field) *model.Field {
 	var found *model.Field
 	for _, nf := range fields {
-		if oldAll[nf.JSONName] == nil && strings.EqualFold(nf.JSONName, of.JSONName) {
+		if inOld[nf] == nil && strings.EqualFold(nf.JSONName, of.JSONName) {
 			if found != nil {
 				return nil
 			}
@@ -288,14 +306,41 @@ func respelling(of *model.Field, fields []*model.Field, oldAll map[string]*model
 	return found
 }
 
-// fieldMap indexes fields by JSON name. JSON names are matched exactly:
-// the generated decoders, like other clients', compare them exactly.
-func fieldMap(fs []*model.Field) map[string]*model.Field {
-	m := make(map[string]*model.Field, len(fs))
-	for _, f := range fs {
-		m[f.JSONName] = f
-	}
-	return m
+// inherited looks up the fields that asked(s) returns, for each struct s of
+// structs, among the fields of s and its bases, by JSON name, and returns
+// what it found for each. JSON names are matched exactly: the generated
+// decoders, like other clients', compare them exactly. One walk of the
+// inheritance forest answers all, holding the fields of the types it is
+// below, so the cost is linear in the package, not in the sum of the
+// lengths of its chains.
+func inherited(structs []*model.Struct, asked func(s *model.Struct) []*model.Field) map[*model.Field]*model.Field {
+	found := map[*model.Field]*model.Field{}
+	byJSON := map[string]*model.Field{}
+	// shadowed holds, for each field entered, the field of a base it hides
+	// (nil for none), to put back on leaving.
+	var shadowed []*model.Field
+	model.WalkInheritance(structs, func(s *model.Struct) {
+		for _, f := range s.Fields {
+			shadowed = append(shadowed, byJSON[f.JSONName])
+			byJSON[f.JSONName] = f
+		}
+		for _, q := range asked(s) {
+			if f := byJSON[q.JSONName]; f != nil {
+				found[q] = f
+			}
+		}
+	}, func(s *model.Struct) {
+		for i := len(s.Fields) - 1; i >= 0; i-- {
+			f, prev := s.Fields[i], shadowed[len(shadowed)-1]
+			shadowed = shadowed[:len(shadowed)-1]
+			if prev == nil {
+				delete(byJSON, f.JSONName)
+			} else {
+				byJSON[f.JSONName] = prev
+			}
+		}
+	})
+	return found
 }
 
 func (c *comparer) field(s *model.Struct, of, nf *model.Field) {

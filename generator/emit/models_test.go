@@ -67,8 +67,11 @@ func callsPackage(t testing.TB) *model.Package {
 		Fields: []*model.Field{
 			field("DisplayName", "displayName", prim(model.String), "The display name."),
 			field("ID", "id", prim(model.String), "Unique identifier for the identity."),
+			// A name differing from another only in case is a member of its
+			// own, named as resolution names it.
+			field("ID2", "ID", prim(model.String), "The identifier again, spelled in capitals."),
 		},
-		Example: example(t, `{"displayName": "String", "id": "String"}`)}
+		Example: example(t, `{"displayName": "String", "id": "String", "ID": "String"}`)}
 	identitySet := &model.Struct{Name: "IdentitySet", WireName: "microsoft.graph.identitySet", File: "identity.go", HasODataType: true, Open: true,
 		Doc: "Represents a keyed collection of identity resources.",
 		Fields: []*model.Field{

@@ -9,67 +9,54 @@ import (
 	"github.com/graphgen/graphgen/generator/reader"
 )
 
-// resolveStruct resolves the base and the fields of d, after its base's, so
-// that rows copied from the base ("Inherited from …") can be dropped.
-func (r *resolver) resolveStruct(d *typeDecl) {
-	if d.resolved {
-		return
+// linkBases finds the base of d and of each type up d's chain not linked
+// yet, and breaks a cycle where the walk first meets a type of the chain it
+// is on, as an error naming every type of the cycle. The chain is walked up
+// rather than recursed into, so a long chain needs no deep stack.
+func (r *resolver) linkBases(d *typeDecl) {
+	r.chain = r.chain[:0]
+	for t := d; t != nil && t.link == unlinked; {
+		t.link = linking
+		r.chain = append(r.chain, t)
+		b := r.baseOf(t)
+		if b != nil && b.link == linking {
+			r.diags.Errorf(basePos(t.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", t.s.WireName, r.cycle(b))
+			b = nil
+		}
+		t.base = b
+		t = b
 	}
-	d.resolved = true
-	r.chain = append(r.chain, d)
-	if b := r.baseOf(d); b != nil {
-		if slices.Contains(r.chain, b) {
-			r.diags.Errorf(basePos(d.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", d.s.WireName, r.cycle(b))
-		} else {
-			r.resolveStruct(b)
-			d.s.Base = b.s
-			d.s.HasODataType = false
+	for _, t := range r.chain {
+		t.link = linked
+		if b := t.base; b != nil {
+			t.s.Base = b.s
+			t.s.HasODataType = false
 		}
 	}
-	r.chain = r.chain[:len(r.chain)-1]
-	inherited := map[string]bool{}
-	for t := d.s.Base; t != nil; t = t.Base {
-		for _, f := range t.Fields {
-			inherited[strings.ToLower(f.JSONName)] = true
-		}
+}
+
+// resolveFields makes the fields of d, and first those of its bases not made
+// yet, from the rows they keep. The order is what makes names deterministic,
+// as resolving a field type may claim a Go name (an inline enum's): the types
+// in page order, each after its bases. The chain is walked up rather than
+// recursed into, so a long chain needs no deep stack.
+func (r *resolver) resolveFields(d *typeDecl) {
+	var up []*typeDecl
+	for t := d; t != nil && !t.resolved; t = t.base {
+		t.resolved = true
+		up = append(up, t)
 	}
-	seen := map[string]diag.Pos{}
-	rows := append(append([]reader.Row(nil), d.page.Properties...), d.page.Relationships...)
-	lead := len(rows) // rows from index lead on come from the other pages
-	for _, p := range d.more {
-		rows = append(append(rows, p.Properties...), p.Relationships...)
-		d.s.MoreSources = append(d.s.MoreSources, pagePos(p))
-	}
-	for i := range rows {
-		row := &rows[i]
-		key := strings.ToLower(row.Name)
-		if _, ok := seen[key]; ok && i >= lead {
-			// The other pages of a type repeat many of its rows.
-			continue
+	for i := len(up) - 1; i >= 0; i-- {
+		t := up[i]
+		for _, row := range t.rows {
+			t.s.Fields = append(t.s.Fields, &model.Field{
+				JSONName:     row.Name,
+				Doc:          row.Description,
+				Type:         r.fieldType(t, row),
+				Relationship: row.Relationship,
+				Pos:          row.NamePos,
+			})
 		}
-		switch {
-		case row.Name == "":
-			continue
-		case strings.HasPrefix(row.Name, "@"):
-			// Instance annotations such as @microsoft.graph.temporaryId
-			// describe a request, not a property of the type.
-			r.diags.Add(row.NamePos, diag.Info, "instance-annotation", "row %q is an instance annotation, not a property; it gets no field", row.Name)
-			continue
-		case inherited[key]:
-			continue
-		}
-		if prev, ok := seen[key]; ok {
-			r.diags.Warnf(row.NamePos, "duplicate-property", "property %q is listed again (first at %s); the repeat is left out", row.Name, prev)
-			continue
-		}
-		seen[key] = row.NamePos
-		d.s.Fields = append(d.s.Fields, &model.Field{
-			JSONName:     row.Name,
-			Doc:          row.Description,
-			Type:         r.fieldType(d, row),
-			Relationship: row.Relationship,
-			Pos:          row.NamePos,
-		})
 	}
 }
 
@@ -301,32 +288,4 @@ func valueMembers(row *reader.Row) []reader.EnumMember {
 		ms[i] = reader.EnumMember{Value: v, Pos: row.ValuesPos}
 	}
 	return ms
-}
-
-// nameFields gives the fields of s Go names that are unique across s and its
-// bases and clash with nothing every struct declares.
-func (r *resolver) nameFields(s *model.Struct) {
-	if len(s.Fields) > 0 && s.Fields[0].Name != "" {
-		return
-	}
-	reserved := append([]string(nil), reservedFieldNames...)
-	for t := s.Base; t != nil; t = t.Base {
-		r.nameFields(t)
-		reserved = append(reserved, t.Name)
-		for _, f := range t.Fields {
-			reserved = append(reserved, f.Name)
-		}
-	}
-	n := newNamer(false, reserved...)
-	for _, f := range s.Fields {
-		name, ok := r.exported[f.JSONName]
-		if !ok {
-			name = exportedName(f.JSONName)
-			r.exported[f.JSONName] = name
-		}
-		if name == "" {
-			name = "Field"
-		}
-		f.Name = n.claim(name)
-	}
 }

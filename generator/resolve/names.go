@@ -124,3 +124,6 @@ func (n *namer) claim(name string) string {
 
 // taken reports whether name is already used.
 func (n *namer) taken(name string) bool { return n.used[n.key(name)] }
+
+// release frees name, which a claim returned, for claims to come.
+func (n *namer) release(name string) { delete(n.used, n.key(name)) }

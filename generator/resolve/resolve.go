@@ -38,9 +38,29 @@ type typeDecl struct {
 	ns   string // "microsoft.graph"
 	name string // "identitySet"
 	s    *model.Struct
-	// resolved is set once the fields are done; bases are done first.
-	resolved bool
+
+	link linkState
+	base *typeDecl // nil for a root type, and where a cycle was broken
+	// rows are the rows that become fields: the pages' rows less those
+	// inherited, repeated or not properties.
+	rows []*reader.Row
+	// twins pairs the index in rows of each row whose name differs from an
+	// earlier row's only in case with the index of that row.
+	twins    [][2]int
+	resolved bool // the fields are made; a base's are made first
+	// claimsName is set while the types derived from d are named: d's Go
+	// name, their embedded field, was free and is claimed for them.
+	claimsName bool
 }
+
+// linkState says how far the base of a type is found.
+type linkState uint8
+
+const (
+	unlinked linkState = iota
+	linking            // on the chain being walked up
+	linked
+)
 
 type enumDecl struct {
 	page  *reader.Page
@@ -89,11 +109,13 @@ func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
 	r.declare(pages)
 	r.nameDecls()
 	for _, d := range r.decls {
-		r.resolveStruct(d)
+		r.linkBases(d)
 	}
+	r.keepRows()
 	for _, d := range r.decls {
-		r.nameFields(d.s)
+		r.resolveFields(d)
 	}
+	r.nameFields()
 	pkg := &model.Package{Name: opts.Package, StrictEnums: opts.StrictEnums}
 	for _, d := range r.decls {
 		pkg.Structs = append(pkg.Structs, d.s)

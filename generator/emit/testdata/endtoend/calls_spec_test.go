@@ -159,6 +159,19 @@ func TestSpecMemberNamesMatchExactly(t *testing.T) {
 	}
 }
 
+// Members whose names differ only in case are two fields, and each keeps
+// its value through a round trip.
+func TestSpecMembersDifferingInCaseStayApart(t *testing.T) {
+	const in = `{"id":"lower","ID":"upper"}`
+	var x Identity
+	if err := json.Unmarshal([]byte(in), &x); err != nil || Value(x.ID) != "lower" || Value(x.ID2) != "upper" {
+		t.Errorf("decoding = %v, %+v; want id in ID and ID in ID2", err, x)
+	}
+	if out, err := json.Marshal(x); err != nil || string(out) != in {
+		t.Errorf("encoding = %s, %v; want %s", out, err, in)
+	}
+}
+
 // Decoding replaces the whole value: a member absent from the input is
 // absent afterwards, whatever the value held before.
 func TestSpecDecodingReplacesTheValue(t *testing.T) {
