@@ -125,9 +125,8 @@ type Body struct {
 	// even after repair (then a diagnostic says where).
 	JSON *jsonx.Value
 
-	block *Block
-	off   int // offset of Text in the block's content
-	src   *content
+	off int // offset of Text in the block's content
+	src *content
 }
 
 // PosOf returns the page position of a byte offset into Text, such as a

@@ -122,7 +122,7 @@ func (r *pageReader) message(e *Example, b *Block, c *content) {
 		return
 	}
 	lead := len(rest) - len(bytes.TrimLeft(rest, " \t\n"))
-	body := &Body{block: b, off: i + lead, src: c, Text: bytes.TrimRight(rest[lead:], " \t\n")}
+	body := &Body{off: i + lead, src: c, Text: bytes.TrimRight(rest[lead:], " \t\n")}
 	body.Pos = c.pos(body.off)
 	b.Body = body
 	if !isJSONType(b.Header("Content-Type")) {
