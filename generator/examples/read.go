@@ -33,8 +33,9 @@ var markdown = sync.OnceValue(func() parser.Parser {
 // fenced code block right after it. Other comments ("ignored", "example"
 // and "samples" blocks, page annotations) are skipped.
 //
-// The diagnostic codes are stable. Errors: example-too-large (the page is
-// not read, see reader.MaxSize), example-annotation-json (an annotation
+// The diagnostic codes are stable. Errors: example-too-large and
+// example-too-deep (the page is not read, see reader.MaxSize and
+// maxPrefix), example-annotation-json (an annotation
 // that is not JSON even after jsonx.Repair), example-no-block (no code
 // block after the annotation) and example-body-json (a body that should be
 // JSON and is not, even after repair). Warnings: example-annotation-field
@@ -50,6 +51,9 @@ func Read(path string, src []byte) ([]*Example, diag.List) {
 	}
 	r := &pageReader{path: path, src: normalize(src)}
 	r.lines = diag.NewLines(path, r.src)
+	if d, bad := tooDeep(r.src, r.lines); bad {
+		return nil, append(diags, d)
+	}
 	doc := markdown().Parse(text.NewReader(r.src))
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if h, ok := n.(*ast.HTMLBlock); ok && entering {

@@ -195,6 +195,12 @@ func TestReadFindings(t *testing.T) {
 		want:     "f.md:1:1: error: request annotation is not followed by a code block: want a ```http block right after it [example-no-block]\n",
 		examples: 1,
 	}, {
+		// goldmark's time grows with the square of the nesting.
+		name:     "nesting too deep",
+		src:      "<!-- { \"blockType\": \"request\" } -->\n" + strings.Repeat(">", 40000) + " x\n",
+		want:     "f.md:2:1: error: line starts with 40001 bytes of indentation and block-quote or list markers, more than the limit of 256; the page is not read [example-too-deep]\n",
+		examples: 0,
+	}, {
 		name:     "fence never closed",
 		src:      "<!-- { \"blockType\": \"request\" } -->\n" + fence + "http\nGET https://x\n",
 		want:     "f.md:2:1: warning: code fence of the request example is never closed, so the rest of the page is read as its message: want a closing ``` line after it [example-unclosed]\n",
