@@ -133,7 +133,7 @@ func Load(fsys fs.FS, prefix string, opts Options) (*Loaded, error) {
 	for _, name := range ld.Skipped {
 		// Said once, so a page saved with the wrong extension or put in a
 		// subfolder is not silently left out of the package.
-		ld.Diags.Add(diag.Pos{File: path.Join(prefix, name)}, diag.Info, "not-a-page", "not read: a spec folder holds *.md pages only, and subfolders are not read")
+		ld.Diags.Report(diag.Pos{File: path.Join(prefix, name)}, diag.CodeNotAPage, "not read: a spec folder holds *.md pages only, and subfolders are not read")
 	}
 	ld.Diags.Sort()
 	return ld, nil
@@ -181,7 +181,7 @@ func Generate(fsys fs.FS, prefix string, opts Options) (*Result, error) {
 	}
 	files, err := emit.Files(m.Model)
 	if err != nil {
-		res.Diags = append(res.Diags, diag.Diagnostic{Pos: diag.Pos{File: prefix}, Severity: diag.Error, Code: "emit", Message: err.Error()})
+		res.Diags = append(res.Diags, diag.New(diag.Pos{File: prefix}, diag.CodeEmit, "%v", err))
 		return res, nil
 	}
 	res.Files = files

@@ -48,6 +48,18 @@ const (
 	CodeEmitType     Code = "emit-type"
 	CodeEmit         Code = "emit"
 
+	// Reading the request and response examples of method pages.
+	CodeExampleTooLarge        Code = "example-too-large"
+	CodeExampleTooDeep         Code = "example-too-deep"
+	CodeExampleAnnotationJSON  Code = "example-annotation-json"
+	CodeExampleAnnotationField Code = "example-annotation-field"
+	CodeExampleNoBlock         Code = "example-no-block"
+	CodeExampleUnclosed        Code = "example-unclosed"
+	CodeExampleStartLine       Code = "example-start-line"
+	CodeExampleHeader          Code = "example-header"
+	CodeExampleNoBody          Code = "example-no-body"
+	CodeExampleBodyJSON        Code = "example-body-json"
+
 	// Lint: disagreements within and between pages.
 	CodeTableJSONMissing  Code = "table-json-missing"
 	CodeJSONTableMissing  Code = "json-table-missing"
@@ -110,6 +122,17 @@ var codes = []CodeInfo{
 	{CodeEmitJSONName, Error, "emit", "a JSON member name encoding/json cannot use, or declared twice"},
 	{CodeEmitType, Error, "emit", "a type reference the generated package cannot satisfy"},
 	{CodeEmit, Error, "emit", "the generated code could not be rendered (a defect of graphgen: please report it)"},
+
+	{CodeExampleTooLarge, Error, "examples", "a method page larger than the 8 MiB limit is refused"},
+	{CodeExampleTooDeep, Error, "examples", "a method page nested deeper than the Markdown guard allows is refused"},
+	{CodeExampleAnnotationJSON, Error, "examples", "the annotation of an example is not JSON"},
+	{CodeExampleAnnotationField, Warning, "examples", "a member of an example's annotation has the wrong JSON type"},
+	{CodeExampleNoBlock, Error, "examples", "an example's annotation is not followed by a code block"},
+	{CodeExampleUnclosed, Warning, "examples", "the code fence of an example is never closed"},
+	{CodeExampleStartLine, Warning, "examples", "an example does not start with a status line or a request line"},
+	{CodeExampleHeader, Warning, "examples", "a header line of an example has no name and colon"},
+	{CodeExampleNoBody, Warning, "examples", "a response example that announces a type has no body"},
+	{CodeExampleBodyJSON, Error, "examples", "the JSON body of an example is not JSON even after repair"},
 
 	{CodeTableJSONMissing, Warning, "lint", "a property of the table is missing from the JSON representation"},
 	{CodeJSONTableMissing, Warning, "lint", "a member of the JSON representation is missing from the tables"},

@@ -97,24 +97,15 @@ func (d Diagnostic) String() string {
 // return it where a single error is expected.
 type List []Diagnostic
 
+// New returns a finding of code at pos, with the code's severity: a
+// finding has no other.
+func New(pos Pos, code Code, format string, args ...any) Diagnostic {
+	return Diagnostic{Pos: pos, Severity: SeverityOf(code), Code: code, Message: fmt.Sprintf(format, args...)}
+}
+
 // Report appends a finding of code, with the code's severity.
 func (l *List) Report(pos Pos, code Code, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: SeverityOf(code), Code: code, Message: fmt.Sprintf(format, args...)})
-}
-
-// Add appends a diagnostic built from a format string.
-func (l *List) Add(pos Pos, sev Severity, code Code, format string, args ...any) {
-	*l = append(*l, Diagnostic{Pos: pos, Severity: sev, Code: code, Message: fmt.Sprintf(format, args...)})
-}
-
-// Errorf appends an error.
-func (l *List) Errorf(pos Pos, code Code, format string, args ...any) {
-	l.Add(pos, Error, code, format, args...)
-}
-
-// Warnf appends a warning.
-func (l *List) Warnf(pos Pos, code Code, format string, args ...any) {
-	l.Add(pos, Warning, code, format, args...)
+	*l = append(*l, New(pos, code, format, args...))
 }
 
 // Sort orders the list by position, then severity (most serious first), code

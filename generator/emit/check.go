@@ -75,12 +75,12 @@ func Check(pkg *model.Package) diag.List {
 func check(pkg *model.Package) error {
 	if pkg == nil {
 		var l diag.List
-		l.Errorf(diag.Pos{}, CodeName, "no package to emit")
+		l.Report(diag.Pos{}, diag.CodeEmitName, "no package to emit")
 		return l
 	}
 	c := &checker{pkg: pkg, structs: map[*model.Struct]bool{}, enums: map[*model.Enum]bool{}, names: map[string]bool{}, files: map[string]string{}}
 	if !token.IsIdentifier(pkg.Name) || pkg.Name == "_" || pkg.Name == "main" {
-		c.list.Errorf(diag.Pos{}, CodeName, "invalid package name %q: want a Go identifier other than _ and main", pkg.Name)
+		c.list.Report(diag.Pos{}, diag.CodeEmitName, "invalid package name %q: want a Go identifier other than _ and main", pkg.Name)
 	}
 	for _, n := range ReservedNames() {
 		c.names[n] = true
@@ -108,7 +108,7 @@ func check(pkg *model.Package) error {
 // that encoding/json and other packages can see.
 func (c *checker) ident(pos diag.Pos, what, name string) bool {
 	if !token.IsIdentifier(name) || !token.IsExported(name) {
-		c.list.Errorf(pos, CodeName, "invalid %s name %q: want an exported Go identifier", what, name)
+		c.list.Report(pos, diag.CodeEmitName, "invalid %s name %q: want an exported Go identifier", what, name)
 		return false
 	}
 	return true
@@ -120,7 +120,7 @@ func (c *checker) global(pos diag.Pos, what, name string) {
 		return
 	}
 	if c.names[name] {
-		c.list.Errorf(pos, CodeName, "%s name %q is declared twice in package %s or is reserved by the support file: want a unique name", what, name, c.pkg.Name)
+		c.list.Report(pos, diag.CodeEmitName, "%s name %q is declared twice in package %s or is reserved by the support file: want a unique name", what, name, c.pkg.Name)
 		return
 	}
 	c.names[name] = true
@@ -135,25 +135,25 @@ func (c *checker) global(pos diag.Pos, what, name string) {
 func (c *checker) file(pos diag.Pos, name string) {
 	switch {
 	case name == "" || path.Base(name) != name || strings.ContainsAny(name, `/\`):
-		c.list.Errorf(pos, CodeFile, "invalid file name %q: want a base name", name)
+		c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: want a base name", name)
 	case !strings.HasSuffix(name, ".go") || strings.HasSuffix(name, "_test.go"):
-		c.list.Errorf(pos, CodeFile, "invalid file name %q: want a name ending in .go but not _test.go", name)
+		c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: want a name ending in .go but not _test.go", name)
 	case !buildsEverywhere(name):
-		c.list.Errorf(pos, CodeFile, "invalid file name %q: the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix)", name)
+		c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix)", name)
 	case goFold(name) == supportFile:
-		c.list.Errorf(pos, CodeFile, "file name %q is reserved for the support code: want another name", name)
+		c.list.Report(pos, diag.CodeEmitFile, "file name %q is reserved for the support code: want another name", name)
 	case windowsDevice(name) != "":
-		c.list.Errorf(pos, CodeFile, "invalid file name %q: Windows reserves %q, whatever the extension, and the go command refuses it in a module: want another name", name, windowsDevice(name))
+		c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: Windows reserves %q, whatever the extension, and the go command refuses it in a module: want another name", name, windowsDevice(name))
 	default:
 		if r, bad := badZipRune(name); bad {
-			c.list.Errorf(pos, CodeFile, "invalid file name %q: the go command refuses %q in the name of a file in a module: want letters, digits, spaces or %s", name, r, zipNameChars[:len(zipNameChars)-1])
+			c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: the go command refuses %q in the name of a file in a module: want letters, digits, spaces or %s", name, r, zipNameChars[:len(zipNameChars)-1])
 			return
 		}
 		for _, n := range []string{name, testFileName(name)} {
 			if other, ok := c.files[goFold(n)]; !ok {
 				c.files[goFold(n)] = n
 			} else if other != n {
-				c.list.Errorf(pos, CodeFile, "file names %q and %q differ only in case, and the go command refuses to build them together: want names unique under its case folding", other, n)
+				c.list.Report(pos, diag.CodeEmitFile, "file names %q and %q differ only in case, and the go command refuses to build them together: want names unique under its case folding", other, n)
 				return
 			}
 		}
@@ -193,7 +193,7 @@ func (c *checker) enum(e *model.Enum) {
 	for _, m := range e.Members {
 		c.global(m.Pos, "enum member", m.Name)
 		if values[m.Value] {
-			c.list.Errorf(m.Pos, CodeName, "enum %s declares the value %q twice: want each value once", e.Name, m.Value)
+			c.list.Report(m.Pos, diag.CodeEmitName, "enum %s declares the value %q twice: want each value once", e.Name, m.Value)
 		}
 		values[m.Value] = true
 	}
@@ -207,11 +207,11 @@ func (c *checker) strct(s *model.Struct) {
 	seen := map[*model.Struct]bool{s: true}
 	for b := s.Base; b != nil; b = b.Base {
 		if !c.structs[b] {
-			c.list.Errorf(s.Source, CodeType, "base type %q of %s is not in package %s: want a type of the package", b.Name, s.Name, c.pkg.Name)
+			c.list.Report(s.Source, diag.CodeEmitType, "base type %q of %s is not in package %s: want a type of the package", b.Name, s.Name, c.pkg.Name)
 			return
 		}
 		if seen[b] {
-			c.list.Errorf(s.Source, CodeType, "type %s inherits from itself through %s: want an acyclic base chain", s.Name, b.Name)
+			c.list.Report(s.Source, diag.CodeEmitType, "type %s inherits from itself through %s: want an acyclic base chain", s.Name, b.Name)
 			return
 		}
 		seen[b] = true
@@ -236,16 +236,16 @@ func (c *checker) strct(s *model.Struct) {
 		}
 		if c.ident(f.Pos, "field", f.Name) {
 			if why, ok := reserved[f.Name]; ok {
-				c.list.Errorf(f.Pos, CodeName, "field name %s of %s clashes with %s: want another name", f.Name, s.Name, why)
+				c.list.Report(f.Pos, diag.CodeEmitName, "field name %s of %s clashes with %s: want another name", f.Name, s.Name, why)
 			} else if goNames[f.Name] {
-				c.list.Errorf(f.Pos, CodeName, "field name %s is declared twice in %s or its bases: want a unique name", f.Name, s.Name)
+				c.list.Report(f.Pos, diag.CodeEmitName, "field name %s is declared twice in %s or its bases: want a unique name", f.Name, s.Name)
 			}
 		}
 		goNames[f.Name] = true
 		if !validJSONName(f.JSONName) {
-			c.list.Errorf(f.Pos, CodeJSONName, "invalid JSON member name %q of %s.%s: want letters, digits or !#$%%&()*+-./:;<=>?@[]^_{|}~ and spaces", f.JSONName, s.Name, f.Name)
+			c.list.Report(f.Pos, diag.CodeEmitJSONName, "invalid JSON member name %q of %s.%s: want letters, digits or !#$%%&()*+-./:;<=>?@[]^_{|}~ and spaces", f.JSONName, s.Name, f.Name)
 		} else if jsonNames[f.JSONName] {
-			c.list.Errorf(f.Pos, CodeJSONName, "JSON member %q is declared twice in %s or its bases: want a unique member name", f.JSONName, s.Name)
+			c.list.Report(f.Pos, diag.CodeEmitJSONName, "JSON member %q is declared twice in %s or its bases: want a unique member name", f.JSONName, s.Name)
 		}
 		jsonNames[f.JSONName] = true
 		c.typeRef(f, s)
@@ -259,19 +259,19 @@ func (c *checker) typeRef(f *model.Field, s *model.Struct) {
 	switch t.Kind {
 	case model.KindPrimitive:
 		if primitiveType(t.Primitive) == nil {
-			c.list.Errorf(f.Pos, CodeType, "unknown primitive %q of %s.%s: want an Edm primitive", t.Primitive, s.Name, f.Name)
+			c.list.Report(f.Pos, diag.CodeEmitType, "unknown primitive %q of %s.%s: want an Edm primitive", t.Primitive, s.Name, f.Name)
 		}
 	case model.KindEnum:
 		if !c.enums[t.Enum] {
-			c.list.Errorf(f.Pos, CodeType, "enum type of %s.%s is not in package %s: want an enum of the package", s.Name, f.Name, c.pkg.Name)
+			c.list.Report(f.Pos, diag.CodeEmitType, "enum type of %s.%s is not in package %s: want an enum of the package", s.Name, f.Name, c.pkg.Name)
 		}
 	case model.KindStruct:
 		if !c.structs[t.Struct] {
-			c.list.Errorf(f.Pos, CodeType, "struct type of %s.%s is not in package %s: want a type of the package", s.Name, f.Name, c.pkg.Name)
+			c.list.Report(f.Pos, diag.CodeEmitType, "struct type of %s.%s is not in package %s: want a type of the package", s.Name, f.Name, c.pkg.Name)
 		}
 	case model.KindRaw:
 	default:
-		c.list.Errorf(f.Pos, CodeType, "unknown kind %v of %s.%s", t.Kind, s.Name, f.Name)
+		c.list.Report(f.Pos, diag.CodeEmitType, "unknown kind %v of %s.%s", t.Kind, s.Name, f.Name)
 	}
 }
 

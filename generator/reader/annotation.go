@@ -28,7 +28,7 @@ func (r *reader) htmlBlock(n *ast.HTMLBlock) {
 	}
 	if start := off - 4; start >= 0 && !bytes.Contains(r.src[start:], []byte("-->")) {
 		// goldmark runs an unclosed comment to the end of the file.
-		r.diags.Warnf(r.pos(n.Pos()), "unclosed-comment", "HTML comment is never closed, so the rest of the page is hidden: want %q at its end", "-->")
+		r.diags.Report(r.pos(n.Pos()), diag.CodeUnclosedComment, "HTML comment is never closed, so the rest of the page is hidden: want %q at its end", "-->")
 	}
 	t := bytes.TrimSpace(body)
 	if len(t) == 0 || t[0] != '{' || !bytes.Contains(t, []byte(`"blockType"`)) {
@@ -41,14 +41,14 @@ func (r *reader) htmlBlock(n *ast.HTMLBlock) {
 		if errors.As(err, &se) {
 			at += se.Offset
 		}
-		r.diags.Errorf(r.pos(at), "annotation-json", "annotation comment is not valid JSON even after repair: %v; want a JSON object such as {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}", err)
+		r.diags.Report(r.pos(at), diag.CodeAnnotationJSON, "annotation comment is not valid JSON even after repair: %v; want a JSON object such as {\"blockType\": \"resource\", \"@odata.type\": \"microsoft.graph.x\"}", err)
 		return
 	}
 	if bt := v.Get("blockType"); bt == nil || bt.Kind != jsonx.String || bt.String != "resource" {
 		return
 	}
 	if r.page.Annotation != nil {
-		r.diags.Warnf(r.pos(n.Pos()), "annotation-extra", "page has more than one resource annotation; this one is ignored: want one per page (the first is on line %d)", r.page.Annotation.Pos.Line)
+		r.diags.Report(r.pos(n.Pos()), diag.CodeAnnotationExtra, "page has more than one resource annotation; this one is ignored: want one per page (the first is on line %d)", r.page.Annotation.Pos.Line)
 		return
 	}
 	r.page.Annotation = r.annotation(v, off, r.pos(n.Pos()))
@@ -97,7 +97,7 @@ func (r *reader) annotation(v *jsonx.Value, off int, pos diag.Pos) *Annotation {
 		case m == nil || m.Kind == jsonx.Null:
 			return ""
 		case m.Kind != jsonx.String:
-			r.diags.Warnf(r.pos(off+m.Offset), "annotation-field", "annotation member %q is not a string: want a quoted type name", key)
+			r.diags.Report(r.pos(off+m.Offset), diag.CodeAnnotationField, "annotation member %q is not a string: want a quoted type name", key)
 			return ""
 		}
 		return strings.TrimSpace(m.String)
@@ -114,7 +114,7 @@ func (r *reader) annotation(v *jsonx.Value, off int, pos diag.Pos) *Annotation {
 				// 'true' as a string: three abstract flags in the corpus.
 				return strings.EqualFold(m.String, "true")
 			default:
-				r.diags.Warnf(r.pos(off+m.Offset), "annotation-field", "annotation member %q is not a boolean: want true or false", key)
+				r.diags.Report(r.pos(off+m.Offset), diag.CodeAnnotationField, "annotation member %q is not a boolean: want true or false", key)
 			}
 		}
 		return false
@@ -172,10 +172,10 @@ func (r *reader) jsonBlock(f *ast.FencedCodeBlock) *JSONBlock {
 		}
 	}
 	if unclosed {
-		r.diags.Warnf(b.Pos, "json-block", "code fence of the JSON representation is never closed, so the rest of the page is read as JSON: want a closing ``` line after it")
+		r.diags.Report(b.Pos, diag.CodeJSONBlock, "code fence of the JSON representation is never closed, so the rest of the page is read as JSON: want a closing ``` line after it")
 	}
 	if len(bytes.TrimSpace(text)) == 0 {
-		r.diags.Warnf(b.Pos, "json-block", "JSON representation is empty: want a JSON object; the type has no example")
+		r.diags.Report(b.Pos, diag.CodeJSONBlock, "JSON representation is empty: want a JSON object; the type has no example")
 		return b
 	}
 	b.lines = diag.NewLines(r.path, text)
@@ -187,7 +187,7 @@ func (r *reader) jsonBlock(f *ast.FencedCodeBlock) *JSONBlock {
 			at = se.Offset
 		}
 		if !unclosed {
-			r.diags.Warnf(b.PosOf(at), "json-block", "JSON representation is not valid JSON even after repair: %v; the type has no example", err)
+			r.diags.Report(b.PosOf(at), diag.CodeJSONBlock, "JSON representation is not valid JSON even after repair: %v; the type has no example", err)
 		}
 		return b
 	}

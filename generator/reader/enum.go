@@ -73,7 +73,7 @@ func (r *reader) enumTable(t *east.Table, head *enumHead, desc int) {
 		v := strings.TrimSpace(strings.Trim(plainText(r.src, cells[0], nil), "*`"))
 		if v == "" {
 			// The row's line is that of its first non-empty cell.
-			r.diags.Warnf(r.pos(firstTextOffset(tr)), "empty-enum-member", "enum %q has a row with an empty member; it is left out: want the member's wire value in the first column", head.name)
+			r.diags.Report(r.pos(firstTextOffset(tr)), diag.CodeEmptyEnumMember, "enum %q has a row with an empty member; it is left out: want the member's wire value in the first column", head.name)
 			continue
 		}
 		m := EnumMember{Value: v, Pos: r.pos(firstTextOffset(cells[0]))}

@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/graphgen/graphgen/generator/diag"
 )
 
 // frontMatter reads the YAML block that opens the page between two "---"
@@ -31,7 +33,7 @@ func (r *reader) frontMatter() {
 		off = next
 	}
 	if closeStart < 0 {
-		r.diags.Warnf(r.lines.Pos(0), "front-matter", "front matter opened on line 1 is not closed: want a %q line after it; reading the page without front matter", "---")
+		r.diags.Report(r.lines.Pos(0), diag.CodeFrontMatter, "front matter opened on line 1 is not closed: want a %q line after it; reading the page without front matter", "---")
 		return
 	}
 	r.parseFrontMatter(src[rest:closeStart], rest)
@@ -85,7 +87,7 @@ func (r *reader) yamlError(err error, off int) {
 	} else {
 		msg = strings.TrimPrefix(msg, "yaml: ")
 	}
-	r.diags.Warnf(pos, "front-matter", "front matter is not valid YAML: %s; want key: value lines", msg)
+	r.diags.Report(pos, diag.CodeFrontMatter, "front matter is not valid YAML: %s; want key: value lines", msg)
 }
 
 // keyValue is a key of the front matter and its scalar value.

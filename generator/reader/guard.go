@@ -2,7 +2,6 @@ package reader
 
 import (
 	"bytes"
-	"fmt"
 
 	"github.com/graphgen/graphgen/generator/diag"
 )
@@ -53,12 +52,7 @@ func checkLimits(src []byte, lines *diag.Lines) (diag.Diagnostic, bool) {
 		}
 		line := src[off:end]
 		if w := prefixWidth(line); w > maxPrefix {
-			return diag.Diagnostic{
-				Pos:      lines.Pos(off),
-				Severity: diag.Error,
-				Code:     "too-deep",
-				Message:  fmt.Sprintf("line starts with %d bytes of indentation and block-quote or list markers, more than the limit of %d", w, maxPrefix),
-			}, true
+			return diag.New(lines.Pos(off), diag.CodeTooDeep, "line starts with %d bytes of indentation and block-quote or list markers, more than the limit of %d", w, maxPrefix), true
 		}
 		if len(bytes.TrimSpace(line)) == 0 {
 			endRun()
@@ -73,12 +67,7 @@ func checkLimits(src []byte, lines *diag.Lines) (diag.Diagnostic, bool) {
 	}
 	endRun()
 	if cost > maxBracketCost {
-		return diag.Diagnostic{
-			Pos:      lines.Pos(worstStart),
-			Severity: diag.Error,
-			Code:     "too-complex",
-			Message:  fmt.Sprintf("page has too many '[' in long paragraphs to parse in bounded time (cost %d, limit %d): want blank lines between paragraphs or fewer brackets", cost, maxBracketCost),
-		}, true
+		return diag.New(lines.Pos(worstStart), diag.CodeTooComplex, "page has too many '[' in long paragraphs to parse in bounded time (cost %d, limit %d): want blank lines between paragraphs or fewer brackets", cost, maxBracketCost), true
 	}
 	return diag.Diagnostic{}, false
 }

@@ -49,14 +49,14 @@ func Read(path string, src []byte) (*Page, diag.List) {
 	page := &Page{Path: path}
 	if len(src) > MaxSize {
 		var l diag.List
-		l.Errorf(diag.Pos{File: path}, "too-large", "page is %d bytes, larger than the 8 MiB limit", len(src))
+		l.Report(diag.Pos{File: path}, diag.CodeTooLarge, "page is %d bytes, larger than the 8 MiB limit", len(src))
 		return page, l
 	}
 	r := &reader{path: path, page: page, src: normalize(src)}
 	r.lines = diag.NewLines(path, r.src)
 	if !utf8.Valid(r.src) {
 		off := invalidUTF8(r.src)
-		r.diags.Errorf(r.lines.Pos(off), "invalid-utf8", "page is not valid UTF-8: byte 0x%02x cannot start or continue a character; want UTF-8 text", r.src[off])
+		r.diags.Report(r.lines.Pos(off), diag.CodeInvalidUTF8, "page is not valid UTF-8: byte 0x%02x cannot start or continue a character; want UTF-8 text", r.src[off])
 	}
 	if d, bad := checkLimits(r.src, r.lines); bad {
 		r.diags = append(r.diags, d)
@@ -325,10 +325,10 @@ func (r *reader) finish() {
 	}
 	if p.Kind == Overview && r.hasPropsH && p.H1Pos.Line > 0 {
 		// A Properties heading promises a type; say why there is none.
-		r.diags.Warnf(p.H1Pos, "no-type", "page %q declares no type: want a property table under \"## Properties\" or a resource annotation", p.H1)
+		r.diags.Report(p.H1Pos, diag.CodeNoType, "page %q declares no type: want a property table under \"## Properties\" or a resource annotation", p.H1)
 	}
 	if p.H1Pos.Line == 0 {
-		r.diags.Warnf(diag.Pos{File: r.path}, "no-h1", "page has no H1 heading: want %q", "# name resource type")
+		r.diags.Report(diag.Pos{File: r.path}, diag.CodeNoH1, "page has no H1 heading: want %q", "# name resource type")
 	}
 }
 

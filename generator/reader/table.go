@@ -6,6 +6,8 @@ import (
 
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/graphgen/graphgen/generator/diag"
 )
 
 // columns says which cells of a property table's rows hold what.
@@ -79,7 +81,7 @@ func (r *reader) table(t *east.Table) {
 			// Return Type | Description". Explanatory tables after the
 			// property table (outlookcategory.md's colour presets) are
 			// not worth a warning.
-			r.diags.Warnf(r.pos(t.Pos()), "table-header", "table in the %s section has header %q and is ignored: want %q", r.secName(), strings.Join(h, " | "), "Property | Type | Description")
+			r.diags.Report(r.pos(t.Pos()), diag.CodeTableHeader, "table in the %s section has header %q and is ignored: want %q", r.secName(), strings.Join(h, " | "), "Property | Type | Description")
 		}
 		return
 	}
@@ -99,7 +101,7 @@ func (r *reader) table(t *east.Table) {
 	case secPropsAgain:
 		if !r.dupWarned {
 			r.dupWarned = true
-			r.diags.Warnf(r.pos(t.Pos()), "duplicate-section", "table is in a second %q section and is ignored: want one Properties section per page", "Properties")
+			r.diags.Report(r.pos(t.Pos()), diag.CodeDuplicateSection, "table is in a second %q section and is ignored: want one Properties section per page", "Properties")
 		}
 	default:
 		if r.fallback == nil {
@@ -149,7 +151,7 @@ func (r *reader) rows(t *east.Table, c columns, rel bool) []Row {
 			// without a leading pipe, becomes a one-cell row
 			// (intune-deviceconfig-deliveryoptimizationbandwidthabsolute.md).
 			if len(out) == 0 {
-				r.diags.Warnf(r.pos(cellOffset(cells[0])), "table-row", "row has one cell and follows no row it could continue: want name, type and description cells")
+				r.diags.Report(r.pos(cellOffset(cells[0])), diag.CodeTableRow, "row has one cell and follows no row it could continue: want name, type and description cells")
 				continue
 			}
 			prev := &out[len(out)-1]
@@ -165,7 +167,7 @@ func (r *reader) rows(t *east.Table, c columns, rel bool) []Row {
 		row.Name = cleanName(plainText(r.src, cells[0], nil))
 		row.NamePos = r.pos(firstTextOffset(cells[0]))
 		if row.Name == "" {
-			r.diags.Warnf(r.pos(tr.Pos()), "table-row", "row has an empty name cell and is ignored: want the property name in the first column")
+			r.diags.Report(r.pos(tr.Pos()), diag.CodeTableRow, "row has an empty name cell and is ignored: want the property name in the first column")
 			continue
 		}
 		if c.typ < len(cells) {
@@ -252,7 +254,7 @@ func (r *reader) typeCell(cell ast.Node) TypeCell {
 		if l, ok := unclosedLink(txt); ok {
 			// "[invitedUserMessageInfo](invitedusermessageinfo.md" in
 			// invitation.md: the author lost the ")", so goldmark saw no link.
-			r.diags.Warnf(pos, "table-syntax", "Type cell %q has a link without its closing \")\"; read as a link to %q", txt, l.Dest)
+			r.diags.Report(pos, diag.CodeTableSyntax, "Type cell %q has a link without its closing \")\"; read as a link to %q", txt, l.Dest)
 			l.Pos = pos
 			links, txt = []Link{l}, l.Text
 		}
@@ -376,7 +378,7 @@ func (r *reader) brokenTable(n *ast.Paragraph) {
 	}
 	if len(delim) > 0 && delim[0] == '|' && !bytes.Contains(delim, []byte("-")) {
 		// Two rows and no delimiter row between them.
-		r.diags.Warnf(r.pos(h.Start), "table-syntax", "lines look like a table but are not one, so their rows are ignored: want a delimiter row such as |---|---|---| after the header row")
+		r.diags.Report(r.pos(h.Start), diag.CodeTableSyntax, "lines look like a table but are not one, so their rows are ignored: want a delimiter row such as |---|---|---| after the header row")
 		return
 	}
 	if !bytes.Contains(delim, []byte("-")) || !bytes.Contains(delim, []byte("|")) {
@@ -387,7 +389,7 @@ func (r *reader) brokenTable(n *ast.Paragraph) {
 			return
 		}
 	}
-	r.diags.Warnf(r.pos(h.Start), "table-syntax", "lines look like a table but are not one, so their rows are ignored: want a delimiter row with as many cells as the header row")
+	r.diags.Report(r.pos(h.Start), diag.CodeTableSyntax, "lines look like a table but are not one, so their rows are ignored: want a delimiter row with as many cells as the header row")
 }
 
 // joinText joins pieces of plain text with spaces, skipping empty ones.

@@ -20,7 +20,7 @@ func (r *resolver) linkBases(d *typeDecl) {
 		r.chain = append(r.chain, t)
 		b := r.baseOf(t)
 		if b != nil && b.link == linking {
-			r.diags.Errorf(basePos(t.page), "inheritance-cycle", "type %q inherits from itself through %s; the base is dropped", t.s.WireName, r.cycle(b))
+			r.diags.Report(basePos(t.page), diag.CodeInheritanceCycle, "type %q inherits from itself through %s; the base is dropped", t.s.WireName, r.cycle(b))
 			b = nil
 		}
 		t.base = b
@@ -101,18 +101,18 @@ func (r *resolver) baseOf(d *typeDecl) *typeDecl {
 		if b := r.findType(strings.ToLower(name), ns); b != nil {
 			return r.checkBase(d, b)
 		}
-		r.diags.Warnf(a.Pos, "unknown-base-type", "base type %q is not declared by any page of the spec folder; its properties are not inherited", a.BaseType)
+		r.diags.Report(a.Pos, diag.CodeUnknownBaseType, "base type %q is not declared by any page of the spec folder; its properties are not inherited", a.BaseType)
 		return nil
 	}
 	if l := p.Inherits; l != nil {
-		r.diags.Warnf(l.Pos, "unknown-base-type", "base type %q (link %q) is not declared by any page of the spec folder; its properties are not inherited", l.Text, l.Dest)
+		r.diags.Report(l.Pos, diag.CodeUnknownBaseType, "base type %q (link %q) is not declared by any page of the spec folder; its properties are not inherited", l.Text, l.Dest)
 	}
 	return nil
 }
 
 func (r *resolver) checkBase(d, b *typeDecl) *typeDecl {
 	if b == d {
-		r.diags.Errorf(basePos(d.page), "inheritance-cycle", "type %q inherits from itself; the base is dropped", d.s.WireName)
+		r.diags.Report(basePos(d.page), diag.CodeInheritanceCycle, "type %q inherits from itself; the base is dropped", d.s.WireName)
 		return nil
 	}
 	return b
@@ -138,7 +138,7 @@ func (r *resolver) linkTarget(from *reader.Page, l *reader.Link) (*reader.Page, 
 func (r *resolver) fieldType(d *typeDecl, row *reader.Row) model.TypeRef {
 	x, err := reader.ParseType(row.Type)
 	if err != nil {
-		r.diags.Warnf(row.Type.Pos, "unknown-type", "property %q: %v; the field keeps the raw JSON", row.Name, err)
+		r.diags.Report(row.Type.Pos, diag.CodeUnknownType, "property %q: %v; the field keeps the raw JSON", row.Name, err)
 		return model.TypeRef{Kind: model.KindRaw}
 	}
 	ref := model.TypeRef{Collection: x.Collection}
@@ -152,7 +152,7 @@ func (r *resolver) fieldType(d *typeDecl, row *reader.Row) model.TypeRef {
 	if x.Link != nil {
 		t, anchor := r.linkTarget(d.page, x.Link)
 		if t == nil {
-			r.diags.Warnf(x.Link.Pos, "broken-link", "property %q: link target %q is not a page of the spec folder", row.Name, x.Link.Dest)
+			r.diags.Report(x.Link.Pos, diag.CodeBrokenLink, "property %q: link target %q is not a page of the spec folder", row.Name, x.Link.Dest)
 		} else {
 			if e := r.enumOnPage(t, anchor, x.Name); e != nil {
 				ref.Kind, ref.Enum = model.KindEnum, e
@@ -186,7 +186,7 @@ func (r *resolver) fieldType(d *typeDecl, row *reader.Row) model.TypeRef {
 		ref.Kind, ref.Enum = model.KindEnum, r.synthEnum(x.Name, row)
 		return ref
 	}
-	r.diags.Warnf(row.Type.Pos, "unknown-type", "property %q: unknown type %q: want an Edm primitive, a link to a resource page, or an enum name; the field keeps the raw JSON", row.Name, row.Type.Text)
+	r.diags.Report(row.Type.Pos, diag.CodeUnknownType, "property %q: unknown type %q: want an Edm primitive, a link to a resource page, or an enum name; the field keeps the raw JSON", row.Name, row.Type.Text)
 	ref.Kind = model.KindRaw
 	return ref
 }

@@ -73,13 +73,13 @@ func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
 		case strings.HasPrefix(row.Name, "@"):
 			// Instance annotations such as @microsoft.graph.temporaryId
 			// describe a request, not a property of the type.
-			r.diags.Add(row.NamePos, diag.Info, "instance-annotation", "row %q is an instance annotation, not a property; it gets no field", row.Name)
+			r.diags.Report(row.NamePos, diag.CodeInstanceAnnotation, "row %q is an instance annotation, not a property; it gets no field", row.Name)
 			continue
 		case inherited[key]:
 			continue
 		}
 		if prev, ok := seen[row.Name]; ok {
-			r.diags.Warnf(row.NamePos, "duplicate-property", "property %q is listed again (first at %s); the repeat is left out", row.Name, prev)
+			r.diags.Report(row.NamePos, diag.CodeDuplicateProperty, "property %q is listed again (first at %s); the repeat is left out", row.Name, prev)
 			continue
 		}
 		seen[row.Name] = row.NamePos
@@ -133,6 +133,6 @@ func (r *resolver) nameFields() {
 func (r *resolver) warnTwins(d *typeDecl) {
 	for _, tw := range d.twins {
 		f, first := d.s.Fields[tw[0]], d.s.Fields[tw[1]]
-		r.diags.Warnf(f.Pos, "name-case", "property %q differs from %q (at %s) only in case; both are kept, as JSON member names match exactly: %q is field %s, and %q is field %s", f.JSONName, first.JSONName, first.Pos, f.JSONName, f.Name, first.JSONName, first.Name)
+		r.diags.Report(f.Pos, diag.CodeNameCase, "property %q differs from %q (at %s) only in case; both are kept, as JSON member names match exactly: %q is field %s, and %q is field %s", f.JSONName, first.JSONName, first.Pos, f.JSONName, f.Name, first.JSONName, first.Name)
 	}
 }

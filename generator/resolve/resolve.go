@@ -173,7 +173,7 @@ func (r *resolver) declare(pages []*reader.Page) {
 			key := strings.ToLower(t.Name)
 			if prev := r.findEnum(key, ns); prev != nil && strings.EqualFold(prev.ns, ns) {
 				if !sameMembers(prev.table, t) {
-					r.diags.Warnf(t.Pos, "duplicate-enum", "enum %q is defined again with other members; using the definition at %s", t.Name, prev.table.Pos)
+					r.diags.Report(t.Pos, diag.CodeDuplicateEnum, "enum %q is defined again with other members; using the definition at %s", t.Name, prev.table.Pos)
 				}
 				continue
 			}
@@ -186,7 +186,7 @@ func (r *resolver) declare(pages []*reader.Page) {
 		}
 		ns, name := typeName(p)
 		if name == "" {
-			r.diags.Errorf(pagePos(p), "no-type-name", "page declares no type name: want an annotation with \"@odata.type\" or an H1 such as \"# x resource type\"")
+			r.diags.Report(pagePos(p), diag.CodeNoTypeName, "page declares no type name: want an annotation with \"@odata.type\" or an H1 such as \"# x resource type\"")
 			continue
 		}
 		key := strings.ToLower(name)
@@ -216,7 +216,7 @@ func (r *resolver) mergeDecl(d *typeDecl, p *reader.Page) {
 	}
 	d.more = append(d.more, other)
 	r.byPage[other] = d
-	r.diags.Warnf(pagePos(other), "duplicate-type", "type %q is declared again; its properties are merged into the declaration at %s", d.ns+"."+d.name, pagePos(lead))
+	r.diags.Report(pagePos(other), diag.CodeDuplicateType, "type %q is declared again; its properties are merged into the declaration at %s", d.ns+"."+d.name, pagePos(lead))
 }
 
 // namedAfter reports whether the file name of p is the type name.
@@ -349,17 +349,17 @@ func (r *resolver) addMembers(e *model.Enum, ms []reader.EnumMember) {
 	folded := map[string]string{}
 	for _, m := range ms {
 		if m.Value == "" {
-			r.diags.Warnf(m.Pos, "empty-enum-member", "enum %q has an empty member; it is left out", e.WireName)
+			r.diags.Report(m.Pos, diag.CodeEmptyEnumMember, "enum %q has an empty member; it is left out", e.WireName)
 			continue
 		}
 		if seen[m.Value] {
-			r.diags.Warnf(m.Pos, "duplicate-enum-member", "enum %q lists member %q twice; the repeat is left out", e.WireName, m.Value)
+			r.diags.Report(m.Pos, diag.CodeDuplicateEnumMember, "enum %q lists member %q twice; the repeat is left out", e.WireName, m.Value)
 			continue
 		}
 		seen[m.Value] = true
 		if prev, ok := folded[strings.ToLower(m.Value)]; ok {
 			// Both are kept: JSON compares enum values exactly.
-			r.diags.Warnf(m.Pos, "enum-member-case", "enum %q lists members %q and %q, which differ only in case", e.WireName, prev, m.Value)
+			r.diags.Report(m.Pos, diag.CodeEnumMemberCase, "enum %q lists members %q and %q, which differ only in case", e.WireName, prev, m.Value)
 		} else {
 			folded[strings.ToLower(m.Value)] = m.Value
 		}
