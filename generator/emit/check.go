@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/model"
+	"github.com/graphgen/graphgen/templates"
 )
 
 // The diagnostic codes of the checks the emitter makes before writing code.
@@ -22,11 +23,9 @@ const (
 	CodeType     = "emit-type"      // a type reference the package cannot satisfy
 )
 
-// Names of the files every package gets, whatever its types.
-const (
-	supportFile = "graphgen.go"
-	helpersFile = "graphgen_test.go"
-)
+// helpersFile is the file of the test helpers every package gets, whatever
+// its types; the support code's files are named by package templates.
+const helpersFile = "graphgen_test.go"
 
 // ReservedNames returns the package-level identifiers that the support file
 // of every generated package declares, so that resolution can keep type
@@ -127,8 +126,8 @@ func (c *checker) file(pos diag.Pos, name string) {
 		c.list.Errorf(pos, CodeFile, "invalid file name %q: want a name ending in .go but not _test.go", name)
 	case !buildsEverywhere(name):
 		c.list.Errorf(pos, CodeFile, "invalid file name %q: the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix)", name)
-	case name == supportFile:
-		c.list.Errorf(pos, CodeFile, "file name %q is reserved for the support code: want another name", name)
+	case templates.IsSupportFileName(name):
+		c.list.Errorf(pos, CodeFile, "file name %q is reserved for the support code (graphgen.go and graphgen_*.go): want another name", name)
 	}
 }
 
