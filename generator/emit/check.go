@@ -27,23 +27,21 @@ const (
 // its types; the support code's files are named by package templates.
 const helpersFile = "graphgen_test.go"
 
-// ReservedNames returns the package-level identifiers that the support file
-// of every generated package declares, so that resolution can keep type
-// names clear of them. The slice is new on each call.
+// ReservedNames returns the package-level identifiers that the support code
+// of every generated package declares, read from its source, so that
+// resolution can keep type names clear of them. The slice is new on each
+// call.
 func ReservedNames() []string { return model.SupportNames() }
 
 // reservedMembers returns the field and method names generated for s itself,
 // with what declares each, which no field of s may take.
 func reservedMembers(s *model.Struct) map[string]string {
-	m := map[string]string{
-		"MarshalJSON":   "the MarshalJSON method",
-		"UnmarshalJSON": "the UnmarshalJSON method",
-	}
-	if chainHasODataType(s) {
-		m["ODataType"] = `the "@odata.type" field`
-	}
-	if s.OpenChain() {
-		m["AdditionalData"] = "the AdditionalData field of open types"
+	// Every member the support code names is reserved, whether or not s
+	// has it, as resolution reserves them: a name that is free on one type
+	// and taken on its derived open type would not stay put.
+	m := map[string]string{}
+	for _, n := range model.SupportMembers() {
+		m[n] = n + ", a member graphgen gives generated structs"
 	}
 	for b := s.Base; b != nil; b = b.Base {
 		m[b.Name] = "the embedded base type " + b.Name
