@@ -4,13 +4,19 @@ package beta
 
 import (
 	"errors"
+	"fmt"
 	"reflect"
 	"slices"
-	"strconv"
 )
 
-// ValidationErrors is every invalid value Validate found, in field order.
-// Use errors.As to reach each *EnumError.
+// maxValidationErrors is the most invalid values Validate describes. Each
+// description holds the path of its value, so describing every one of a
+// value with one at each of many levels would cost the square of the depth.
+const maxValidationErrors = 100
+
+// ValidationErrors is what Validate found, in field order: an *EnumError
+// for each of the first 100 invalid values, then, if there were more, a
+// *MoreErrors counting the others. Use errors.As to reach each.
 type ValidationErrors []error
 
 // Error returns the messages one a line.
@@ -21,64 +27,80 @@ func (e ValidationErrors) Error() string {
 // Unwrap returns the errors, for errors.Is and errors.As.
 func (e ValidationErrors) Unwrap() []error { return e }
 
+// MoreErrors is the last of ValidationErrors when Validate found more
+// invalid values than it describes.
+type MoreErrors struct {
+	Count int // the invalid values found but not described
+}
+
+// Error returns "and 12 more invalid values".
+func (e *MoreErrors) Error() string {
+	if e.Count == 1 {
+		return "and 1 more invalid value"
+	}
+	return fmt.Sprintf("and %d more invalid values", e.Count)
+}
+
 // Validate reports every enum value in v, a struct of this package or a
 // pointer to one, at any depth, that is not a declared member, as
 // ValidationErrors holding an *EnumError for each, in field order, with the
-// JSON path of the value. Decoding keeps such values, since the API adds
-// members over time, so this is where they are caught.
+// JSON path of the value; past the first 100, it only counts them. Decoding
+// keeps such values, since the API adds members over time, so this is where
+// they are caught. Its time and memory grow with the size of v, and the
+// length of its message with the depth of the values it describes.
 func Validate(v any) error {
-	var errs []error
-	validateValue(reflect.ValueOf(v), "", &errs)
-	if len(errs) == 0 {
+	var c validation
+	c.value(reflect.ValueOf(v), nil)
+	if c.more > 0 {
+		c.errs = append(c.errs, &MoreErrors{Count: c.more})
+	}
+	if len(c.errs) == 0 {
 		return nil
 	}
-	return ValidationErrors(errs)
+	return ValidationErrors(c.errs)
 }
 
-// validateValue appends an error for each invalid enum value in v, whose
-// JSON path is path. It walks the members of generated structs, their
-// bases, the values of Nullables and the elements of slices; it reads
-// unexported fields, which reflect allows, but never sets them.
-func validateValue(v reflect.Value, path string, errs *[]error) {
+// validation is the state of one call of Validate.
+type validation struct {
+	errs []error
+	more int // invalid values found past maxValidationErrors
+}
+
+// value records each invalid enum value in v, whose JSON path is path. It
+// walks the members of generated structs, their bases, the values of
+// Nullables and the elements of slices; it reads unexported fields, which
+// reflect allows, but never sets them.
+func (c *validation) value(v reflect.Value, path *jsonPath) {
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
-			validateValue(v.Elem(), path, errs)
+			c.value(v.Elem(), path)
 		}
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			return // bytes and raw JSON hold no enum value
 		}
 		for i := range v.Len() {
-			validateValue(v.Index(i), elemPath(path, i), errs)
+			c.value(v.Index(i), &jsonPath{up: path, elem: true, index: i})
 		}
 	case reflect.String:
 		if m, ok := enumOf(v.Type()); ok && !slices.Contains(m, v.String()) {
-			*errs = append(*errs, newEnumError(path, v.Type(), v.String(), m))
+			if len(c.errs) == maxValidationErrors {
+				c.more++
+				return
+			}
+			c.errs = append(c.errs, newEnumError(path.String(), v.Type(), v.String(), m))
 		}
 	case reflect.Struct:
 		if isNullable(v.Type()) {
-			validateValue(v.Field(0), path, errs)
+			c.value(v.Field(0), path)
 			return
 		}
 		if v.Type().PkgPath() != pkgPath {
 			return
 		}
 		for _, m := range objectInfoOf(v.Type()).members {
-			validateValue(v.FieldByIndex(m.index), memberPath(path, m.name), errs)
+			c.value(v.FieldByIndex(m.index), &jsonPath{up: path, key: m.name})
 		}
 	}
-}
-
-// memberPath returns the path of the member name of the object at path.
-func memberPath(path, name string) string {
-	if path == "" {
-		return name
-	}
-	return path + "." + name
-}
-
-// elemPath returns the path of element i of the array at path.
-func elemPath(path string, i int) string {
-	return path + "[" + strconv.Itoa(i) + "]"
 }
