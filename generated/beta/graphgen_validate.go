@@ -100,7 +100,12 @@ func (c *validation) value(v reflect.Value, path *jsonPath) {
 			return
 		}
 		for _, m := range objectInfoOf(v.Type()).members {
-			c.value(v.FieldByIndex(m.index), &jsonPath{up: path, key: m.name})
+			// Every member is a Nullable; one with no value holds nothing
+			// to check, and most are absent, so no path is made for it.
+			f := v.FieldByIndex(m.index)
+			if !f.Field(0).IsNil() {
+				c.value(f, &jsonPath{up: path, key: m.name})
+			}
 		}
 	}
 }
