@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/graphgen/graphgen/generator"
+	"github.com/graphgen/graphgen/templates"
 )
 
 // kiotaVersion is the version of github.com/microsoftgraph/msgraph-sdk-go
@@ -184,8 +185,8 @@ func graphgenCost(t *testing.T, spec string) (buildCost, []reduction) {
 		}
 		for name, src := range files {
 			keep := v.keep
-			if name == "graphgen.go" && v.folder == "nomethods" {
-				// The support file's methods are not the types' methods.
+			if templates.IsSupportFileName(name) && v.folder == "nomethods" {
+				// The support code's methods are not the types' methods.
 				keep = func(ast.Decl) bool { return true }
 			}
 			write(t, filepath.Join(dir, name), reduce(t, name, src, keep))

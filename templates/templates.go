@@ -1,8 +1,10 @@
-// Package templates holds the Go files that graphgen writes into every
-// generated package unchanged but for the package name: the support code
-// (Nullable, the Edm date and time types, validation errors) and the test
-// scaffolding. They are text/template files so that they read as the Go code
-// they produce; the emitter renders them and formats the result with go/format.
+// Package templates holds what graphgen writes into every generated package
+// whatever its types: the support code (Nullable, the Edm date and time
+// types, the JSON encoding, Validate), which is the Go package support in
+// the folder of that name, copied with its package clause changed; the enum
+// table the support code reads; and the test scaffolding. The last two are
+// text/template files, so that they read as the Go code they produce, laid
+// out as gofmt lays it out, since the emitter does not format them.
 package templates
 
 import (
@@ -10,15 +12,18 @@ import (
 	"text/template"
 )
 
-//go:embed *.tmpl
+// files holds the templates and the source of package support. Its test
+// files are embedded too, as a pattern cannot leave them out; they are not
+// copied.
+//
+//go:embed *.tmpl support/*.go
 var files embed.FS
 
 // The names of the templates, which are their file names.
 const (
-	// Support renders graphgen.go; its data is a SupportData. It includes
-	// support_edm.go.tmpl and support_json.go.tmpl, which hold declarations
-	// only, so that each template file has one concern.
-	Support = "support.go.tmpl"
+	// EnumTable renders EnumTableFile, the enum table of the support code;
+	// its data is a SupportData.
+	EnumTable = "enumtable.go.tmpl"
 	// Helpers renders graphgen_test.go; its data is a HelpersData.
 	Helpers = "helpers_test.go.tmpl"
 	// FileTest renders the test file that goes with one generated file; its
@@ -33,7 +38,7 @@ func Parse() (*template.Template, error) {
 	return template.New("").Option("missingkey=error").ParseFS(files, "*.tmpl")
 }
 
-// SupportData is the data of the Support template.
+// SupportData is the data of the EnumTable template.
 type SupportData struct {
 	Package string
 	// Enums are the enum types of the package, sorted by name, whose

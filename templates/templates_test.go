@@ -22,8 +22,8 @@ func TestTemplatesRenderGo(t *testing.T) {
 		name, template string
 		data           any
 	}{
-		{"support", templates.Support, templates.SupportData{Package: "p"}},
-		{"support with enums", templates.Support, templates.SupportData{Package: "p", Enums: []templates.SupportEnum{
+		{"enum table", templates.EnumTable, templates.SupportData{Package: "p"}},
+		{"enum table with enums", templates.EnumTable, templates.SupportData{Package: "p", Enums: []templates.SupportEnum{
 			{Name: `"E"`, Members: []string{`"a"`, `"b"`}}, {Name: `"Empty"`},
 		}}},
 		{"helpers", templates.Helpers, templates.HelpersData{Package: "p"}},

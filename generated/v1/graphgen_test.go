@@ -5,12 +5,10 @@ package v1
 import (
 	"encoding/json"
 	"errors"
-	"fmt"
 	"reflect"
 	"slices"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -33,7 +31,12 @@ const extraMember = "graphgenExtra"
 // so unknown members are caught here instead: a closed type drops them,
 // which the comparison shows, and an open type keeps them in
 // AdditionalData, where only extraMember may be.
-func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
+//
+// T must have the methods of object, which graphgen gives every struct.
+func runRoundTrip[T any, PT interface {
+	*T
+	object
+}](t *testing.T, cases []roundTripCase) {
 	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
@@ -41,10 +44,10 @@ func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
 			if err := json.Unmarshal([]byte(tc.input), &v); err != nil {
 				t.Fatalf("decoding %s: %v", tc.input, err)
 			}
-			for _, path := range unknownMembers(reflect.ValueOf(v), "") {
+			for _, path := range unknownMembers(reflect.ValueOf(v), nil) {
 				t.Errorf("decoding %s: member %s is not declared by its type", tc.input, path)
 			}
-			if err := Validate(&v); err != nil {
+			if err := PT(&v).Validate(); err != nil {
 				t.Errorf("Validate() = %v, want nil", err)
 			}
 			// By value, so that MarshalJSON methods must not need a pointer.
@@ -68,7 +71,7 @@ func runRoundTrip[T any](t *testing.T, cases []roundTripCase) {
 
 // unknownMembers returns the paths of the members in the AdditionalData of
 // v, at any depth, other than extraMember.
-func unknownMembers(v reflect.Value, path string) []string {
+func unknownMembers(v reflect.Value, path *jsonPath) []string {
 	var found []string
 	switch v.Kind() {
 	case reflect.Pointer:
@@ -77,7 +80,7 @@ func unknownMembers(v reflect.Value, path string) []string {
 		}
 	case reflect.Slice:
 		for i := range v.Len() {
-			found = append(found, unknownMembers(v.Index(i), fmt.Sprintf("%s[%d]", path, i))...)
+			found = append(found, unknownMembers(v.Index(i), &jsonPath{up: path, elem: true, index: i})...)
 		}
 	case reflect.Struct:
 		t := v.Type()
@@ -87,17 +90,17 @@ func unknownMembers(v reflect.Value, path string) []string {
 		for i := range t.NumField() {
 			f := t.Field(i)
 			switch {
-			case f.Name == "AdditionalData":
+			case f.Name == additionalData.Name:
 				for _, k := range v.Field(i).MapKeys() {
 					if k.String() != extraMember {
-						found = append(found, memberPath(path, k.String()))
+						found = append(found, (&jsonPath{up: path, key: k.String()}).String())
 					}
 				}
 			case f.Anonymous, isNullable(t):
 				found = append(found, unknownMembers(v.Field(i), path)...)
 			case f.IsExported():
 				name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-				found = append(found, unknownMembers(v.Field(i), memberPath(path, name))...)
+				found = append(found, unknownMembers(v.Field(i), &jsonPath{up: path, key: name})...)
 			}
 		}
 	}
@@ -173,188 +176,5 @@ func checkInvalid(t *testing.T, err error, path, want string) {
 	}
 	if err.Error() != want {
 		t.Errorf("Validate() = %q, want %q", err.Error(), want)
-	}
-}
-
-// nullableHolder holds a Nullable as generated structs do.
-type nullableHolder struct {
-	N Nullable[int] `json:"n,omitzero"`
-}
-
-func (h nullableHolder) MarshalJSON() ([]byte, error)     { return marshalObject(&h) }
-func (h *nullableHolder) UnmarshalJSON(data []byte) error { return unmarshalObject(data, h) }
-
-func TestSupportNullable(t *testing.T) {
-	tests := []struct {
-		name                    string
-		input                   string
-		isAbsent, isNull, isSet bool
-		value                   int
-	}{
-		{name: "absent", input: `{}`, isAbsent: true},
-		{name: "null", input: `{"n":null}`, isNull: true},
-		{name: "zero value", input: `{"n":0}`, isSet: true},
-		{name: "value", input: `{"n":7}`, isSet: true, value: 7},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			var h nullableHolder
-			if err := json.Unmarshal([]byte(tt.input), &h); err != nil {
-				t.Fatal(err)
-			}
-			n := h.N
-			if IsAbsent(n) != tt.isAbsent || IsNull(n) != tt.isNull || IsSet(n) != tt.isSet {
-				t.Errorf("IsAbsent, IsNull, IsSet = %v, %v, %v; want %v, %v, %v",
-					IsAbsent(n), IsNull(n), IsSet(n), tt.isAbsent, tt.isNull, tt.isSet)
-			}
-			if v, ok := Get(n); v != tt.value || ok != tt.isSet || Value(n) != tt.value {
-				t.Errorf("Get() = %v, %v; Value() = %v; want %v, %v", v, ok, Value(n), tt.value, tt.isSet)
-			}
-			out, err := json.Marshal(h)
-			if err != nil || string(out) != tt.input {
-				t.Errorf("encoding = %s, %v; want %s", out, err, tt.input)
-			}
-		})
-	}
-	if Value(Some(3)) != 3 || !IsNull(Null[int]()) {
-		t.Errorf("Some or Null built the wrong state")
-	}
-	var h nullableHolder
-	if err := json.Unmarshal([]byte(`{"n":"seven"}`), &h); err == nil || !IsAbsent(h.N) {
-		t.Errorf("decoding a string into a Nullable[int] = %v, %v; want an error and the value unchanged", h.N, err)
-	}
-}
-
-// TestSupportNullableLayout checks that nullableHeader, through which
-// unmarshalObject sets a Nullable of any type, has the layout of a Nullable.
-func TestSupportNullableLayout(t *testing.T) {
-	for _, nt := range []reflect.Type{
-		reflect.TypeFor[Nullable[bool]](),
-		reflect.TypeFor[Nullable[[]string]](),
-		reflect.TypeFor[Nullable[struct{ a, b, c int64 }]](),
-	} {
-		h := reflect.TypeFor[nullableHeader]()
-		if nt.Size() != h.Size() || nt.NumField() != h.NumField() {
-			t.Fatalf("%v: size %d, %d fields; nullableHeader: size %d, %d fields", nt, nt.Size(), nt.NumField(), h.Size(), h.NumField())
-		}
-		for i := range h.NumField() {
-			nf, hf := nt.Field(i), h.Field(i)
-			if nf.Offset != hf.Offset || nf.Type.Kind() != hf.Type.Kind() && !(nf.Type.Kind() == reflect.Pointer && hf.Type.Kind() == reflect.UnsafePointer) {
-				t.Errorf("%v field %s: offset %d, kind %v; nullableHeader: offset %d, kind %v", nt, nf.Name, nf.Offset, nf.Type.Kind(), hf.Offset, hf.Type.Kind())
-			}
-		}
-	}
-}
-
-func TestSupportDateTimeOfDay(t *testing.T) {
-	for _, s := range []string{`"2024-02-29"`, `"0001-01-01"`, `"08:00:00"`, `"08:00"`, `"23:59"`, `"08:00:00.0000000"`, `"23:59:59.5"`, `"00:00:00.000000000000"`} {
-		var err error
-		var out []byte
-		if strings.Count(s, "-") == 2 {
-			var d Date
-			if err = json.Unmarshal([]byte(s), &d); err == nil {
-				out, err = json.Marshal(d)
-			}
-		} else {
-			var td TimeOfDay
-			if err = json.Unmarshal([]byte(s), &td); err == nil {
-				out, err = json.Marshal(td)
-			}
-		}
-		if err != nil || string(out) != s {
-			t.Errorf("round trip of %s = %s, %v; want it unchanged", s, out, err)
-		}
-	}
-	for _, s := range []string{`"2023-02-30"`, `"24-01-01"`, `"2024-1-01"`, `2024`} {
-		var d Date
-		if err := json.Unmarshal([]byte(s), &d); err == nil {
-			t.Errorf("decoding %s as a Date succeeded, want an error", s)
-		}
-	}
-	for _, s := range []string{`"24:00:00"`, `"08:60:00"`, `"24:00"`, `"08:6"`, `"08:00:"`, `"0800"`, `"08:00:00."`, `"08:00:00.0000000001"`, `"8:00:00"`} {
-		var td TimeOfDay
-		if err := json.Unmarshal([]byte(s), &td); err == nil {
-			t.Errorf("decoding %s as a TimeOfDay succeeded, want an error", s)
-		}
-	}
-	for _, tt := range []struct {
-		td   TimeOfDay
-		want string
-	}{
-		{TimeOfDay{Hour: 9, Nanosecond: 5e8}, "09:00:00.5"},
-		{TimeOfDay{Hour: 9, Minute: 5}, "09:05:00"},
-		{TimeOfDay{Hour: 9, Minute: 5, NoSeconds: true}, "09:05"},
-		// Seconds are never dropped to honour NoSeconds.
-		{TimeOfDay{Hour: 9, Second: 1, NoSeconds: true}, "09:00:01"},
-		{TimeOfDay{Hour: 9, Precision: 1, NoSeconds: true}, "09:00:00.0"},
-	} {
-		if got := tt.td.String(); got != tt.want {
-			t.Errorf("%+v.String() = %q, want %q", tt.td, got, tt.want)
-		}
-	}
-	// null leaves a value alone, as encoding/json does, so that a null in
-	// a collection does not fail the whole decoding.
-	d, td := Date{Year: 2024, Month: time.January, Day: 2}, TimeOfDay{Hour: 9}
-	du, _ := ParseDuration("PT1H")
-	for _, v := range []any{&d, &td, &du} {
-		if err := json.Unmarshal([]byte("null"), v); err != nil {
-			t.Errorf("decoding null into %T: %v", v, err)
-		}
-	}
-	if d != (Date{Year: 2024, Month: time.January, Day: 2}) || td != (TimeOfDay{Hour: 9}) || du.String() != "PT1H" {
-		t.Errorf("decoding null changed the values: %v, %v, %v", d, td, du)
-	}
-	if got := DateOf(time.Date(2024, 1, 2, 23, 0, 0, 0, time.UTC)); got != (Date{Year: 2024, Month: time.January, Day: 2}) {
-		t.Errorf("DateOf = %v", got)
-	}
-}
-
-func TestSupportDuration(t *testing.T) {
-	tests := []struct {
-		in   string
-		std  time.Duration
-		fail bool // Std fails
-	}{
-		{in: "PT1H30M", std: 90 * time.Minute},
-		{in: "P1DT2H", std: 26 * time.Hour},
-		{in: "-PT0.5S", std: -500 * time.Millisecond},
-		{in: "P1W", std: 7 * 24 * time.Hour},
-		{in: "PT0S"},
-		{in: "PT1.25M", std: 75 * time.Second},
-		{in: "P1Y2M", fail: true},
-		{in: "PT9999999999H", fail: true},
-		{in: "-PT2562047H47M16.854775808S", std: -1 << 63},
-		{in: "PT2562047H47M16.854775808S", fail: true},
-		{in: "-PT2562047H47M16.854775809S", fail: true},
-		{in: "P106751DT23H47M16.854775807S", std: 1<<63 - 1},
-	}
-	for _, tt := range tests {
-		d, err := ParseDuration(tt.in)
-		if err != nil {
-			t.Errorf("ParseDuration(%q): %v", tt.in, err)
-			continue
-		}
-		out, err := json.Marshal(d)
-		if err != nil || string(out) != `"`+tt.in+`"` {
-			t.Errorf("encoding %q = %s, %v", tt.in, out, err)
-		}
-		std, err := d.Std()
-		if (err != nil) != tt.fail || std != tt.std {
-			t.Errorf("%q.Std() = %v, %v; want %v, failing %v", tt.in, std, err, tt.std, tt.fail)
-		}
-	}
-	for _, s := range []string{"", "P", "PT", "1H", "PT1H2H", "PT1.5H2M", "P1DT", "+PT1H", "PT1M1H", "P1.H"} {
-		if _, err := ParseDuration(s); err == nil {
-			t.Errorf("ParseDuration(%q) succeeded, want an error", s)
-		}
-	}
-	for d, want := range map[time.Duration]string{0: "PT0S", 90 * time.Minute: "PT1H30M", -1500 * time.Millisecond: "-PT1.5S", 26 * time.Hour: "PT26H",
-		1<<63 - 1: "PT2562047H47M16.854775807S", -1 << 63: "-PT2562047H47M16.854775808S"} {
-		if got := DurationOf(d).String(); got != want {
-			t.Errorf("DurationOf(%v) = %q, want %q", d, got, want)
-		}
-		if back, err := DurationOf(d).Std(); err != nil || back != d {
-			t.Errorf("DurationOf(%v).Std() = %v, %v", d, back, err)
-		}
 	}
 }

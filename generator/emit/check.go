@@ -10,6 +10,7 @@ import (
 
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/model"
+	"github.com/graphgen/graphgen/templates"
 )
 
 // The diagnostic codes of the checks the emitter makes before writing code.
@@ -22,29 +23,25 @@ const (
 	CodeType     = "emit-type"      // a type reference the package cannot satisfy
 )
 
-// Names of the files every package gets, whatever its types.
-const (
-	supportFile = "graphgen.go"
-	helpersFile = "graphgen_test.go"
-)
+// helpersFile is the file of the test helpers every package gets, whatever
+// its types; the support code's files are named by package templates.
+const helpersFile = "graphgen_test.go"
 
-// ReservedNames returns the package-level identifiers that the support file
-// of every generated package declares, so that resolution can keep type
-// names clear of them. The slice is new on each call.
+// ReservedNames returns the package-level identifiers that the support code
+// of every generated package declares, read from its source, so that
+// resolution can keep type names clear of them. The slice is new on each
+// call.
 func ReservedNames() []string { return model.SupportNames() }
 
 // reservedMembers returns the field and method names generated for s itself,
 // with what declares each, which no field of s may take.
 func reservedMembers(s *model.Struct) map[string]string {
-	m := map[string]string{
-		"MarshalJSON":   "the MarshalJSON method",
-		"UnmarshalJSON": "the UnmarshalJSON method",
-	}
-	if chainHasODataType(s) {
-		m["ODataType"] = `the "@odata.type" field`
-	}
-	if s.OpenChain() {
-		m["AdditionalData"] = "the AdditionalData field of open types"
+	// Every member the support code names is reserved, whether or not s
+	// has it, as resolution reserves them: a name that is free on one type
+	// and taken on its derived open type would not stay put.
+	m := map[string]string{}
+	for _, n := range model.SupportMembers() {
+		m[n] = n + ", a member graphgen gives generated structs"
 	}
 	for b := s.Base; b != nil; b = b.Base {
 		m[b.Name] = "the embedded base type " + b.Name
@@ -85,9 +82,9 @@ func check(pkg *model.Package) error {
 	for _, n := range ReservedNames() {
 		c.names[n] = true
 	}
-	for _, n := range []string{supportFile, helpersFile} {
-		c.files[goFold(n)] = n
-	}
+	// The support files and the helpers are reserved as a whole by
+	// templates.IsSupportFileName; a type's test file folding onto one of
+	// them is caught there too.
 	for _, s := range pkg.Structs {
 		c.structs[s] = true
 	}
@@ -140,8 +137,8 @@ func (c *checker) file(pos diag.Pos, name string) {
 		c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: want a name ending in .go but not _test.go", name)
 	case !buildsEverywhere(name):
 		c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: the go command skips it on some or all platforms (a leading _ or ., or a _GOOS or _GOARCH suffix)", name)
-	case goFold(name) == supportFile:
-		c.list.Report(pos, diag.CodeEmitFile, "file name %q is reserved for the support code: want another name", name)
+	case templates.IsSupportFileName(goFold(name)):
+		c.list.Report(pos, diag.CodeEmitFile, "file name %q is reserved for the support code (graphgen.go and graphgen_*.go): want another name", name)
 	case windowsDevice(name) != "":
 		c.list.Report(pos, diag.CodeEmitFile, "invalid file name %q: Windows reserves %q, whatever the extension, and the go command refuses it in a module: want another name", name, windowsDevice(name))
 	default:

@@ -37,7 +37,8 @@ func TestPackageWritesAFileAndATestPerModelFile(t *testing.T) {
 	slices.Sort(got)
 	want := []string{
 		"alltypes.go", "alltypes_test.go", "entity.go", "entity_test.go", "enums.go", "enums_test.go",
-		"graphgen.go", "graphgen_test.go", "identity.go", "identity_test.go",
+		"graphgen_codec.go", "graphgen_edm.go", "graphgen_enum.go", "graphgen_enumtable.go",
+		"graphgen_nullable.go", "graphgen_path.go", "graphgen_test.go", "graphgen_validate.go", "identity.go", "identity_test.go",
 		"invitationparticipantinfo.go", "invitationparticipantinfo_test.go",
 		"inviteparticipantsoperation.go", "inviteparticipantsoperation_test.go",
 		"modality.go", "modality_test.go", "node.go", "node_test.go", "resultinfo.go", "resultinfo_test.go",
@@ -200,8 +201,8 @@ func TestEveryStructGetsJSONMethods(t *testing.T) {
 			}
 		}
 	}
-	if !bytes.Contains(files["graphgen.go"], []byte("func unmarshalObject(")) {
-		t.Errorf("graphgen.go lacks the JSON code of generated structs")
+	if !bytes.Contains(files["graphgen_codec.go"], []byte("func unmarshalObject(")) {
+		t.Errorf("graphgen_codec.go lacks the JSON code of generated structs")
 	}
 }
 
@@ -237,10 +238,10 @@ func TestEnumMembersAreAllExercised(t *testing.T) {
 }
 
 // TestEmittedFilesAreFormatted pins down why the emitter may leave the
-// files it writes from templates unformatted (the test files, the support
-// file and its tests): the template output is already what gofmt makes of
-// it, for round trips, enum cases, invalid-value cases and enum tables
-// alike, with enums or without.
+// files it writes from templates and package support unformatted (the test
+// files, the support code, its enum table and the test helpers): they are
+// already what gofmt makes of them, for round trips, enum cases,
+// invalid-value cases and enum tables alike, with enums or without.
 func TestEmittedFilesAreFormatted(t *testing.T) {
 	for _, pkg := range []*model.Package{callsPackage(t), strictPackage(), {Name: "empty"}} {
 		for name, src := range mustEmit(t, pkg) {
@@ -285,8 +286,16 @@ func TestChecksReportEveryProblem(t *testing.T) {
 		{
 			"field named like a generated method",
 			func(p *model.Package) { p.Structs[0].Fields[0].Name = "MarshalJSON" },
-			[]string{"page.md:10: error: field name MarshalJSON of Paint clashes with the MarshalJSON method: want another name [emit-name]"},
+			[]string{"page.md:10: error: field name MarshalJSON of Paint clashes with MarshalJSON, a member graphgen gives generated structs: want another name [emit-name]"},
 		},
+		{
+			// The method every struct has, which the hand-kept list of
+			// reserved members once left out.
+			"field named Validate",
+			func(p *model.Package) { p.Structs[0].Fields[0].Name = "Validate" },
+			[]string{"page.md:10: error: field name Validate of Paint clashes with Validate, a member graphgen gives generated structs: want another name [emit-name]"},
+		},
+
 		{
 			"type named like a support type",
 			func(p *model.Package) { p.Structs[0].Name = "Date" },
@@ -336,7 +345,7 @@ func TestChecksReportEveryProblem(t *testing.T) {
 		{
 			"a file name folding to the support file",
 			func(p *model.Package) { p.Structs[0].File = "GraphGen.go" },
-			[]string{`error: file name "GraphGen.go" is reserved for the support code: want another name [emit-file]`},
+			[]string{`error: file name "GraphGen.go" is reserved for the support code (graphgen.go and graphgen_*.go): want another name [emit-file]`},
 		},
 		{
 			"Windows device names",
@@ -355,6 +364,14 @@ func TestChecksReportEveryProblem(t *testing.T) {
 			[]string{
 				`error: invalid file name "a*b.go": the go command refuses '*' in the name of a file in a module: want letters, digits, spaces or !#$%&()+,-.=@[]^_{}~ [emit-file]`,
 				`error: invalid file name "x·.go": the go command refuses '·' in the name of a file in a module: want letters, digits, spaces or !#$%&()+,-.=@[]^_{}~ [emit-file]`,
+			},
+		},
+		{
+			"file names of the support code",
+			func(p *model.Package) { p.Structs[0].File, p.Enums[0].File = "graphgen_codec.go", "graphgen.go" },
+			[]string{
+				`error: file name "graphgen_codec.go" is reserved for the support code (graphgen.go and graphgen_*.go): want another name [emit-file]`,
+				`enums.md:1: error: file name "graphgen.go" is reserved for the support code (graphgen.go and graphgen_*.go): want another name [emit-file]`,
 			},
 		},
 		{

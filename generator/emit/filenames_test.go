@@ -41,7 +41,7 @@ func FuzzFileNameChecks(f *testing.F) {
 		if check(pkg) != nil {
 			return
 		}
-		names := []string{supportFile, helpersFile, a, testFileName(a)}
+		names := []string{"graphgen.go", "graphgen_codec.go", helpersFile, a, testFileName(a)}
 		if b != a {
 			// Two types may share a file.
 			names = append(names, b, testFileName(b))

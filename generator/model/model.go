@@ -7,6 +7,7 @@ package model
 import (
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/jsonx"
+	"github.com/graphgen/graphgen/templates"
 )
 
 // Package is everything generated from one spec folder.
@@ -200,14 +201,24 @@ type Member struct {
 	Pos   diag.Pos
 }
 
-// SupportNames are the package-level names the support file of every
-// generated package declares. Resolution gives no type, enum or constant
-// these names, and emission checks that it did not.
-func SupportNames() []string {
-	return []string{
-		"Date", "DateOf", "Duration", "DurationOf", "EnumError", "Get",
-		"IsAbsent", "IsNull", "IsSet", "IsValid", "Null", "Nullable",
-		"ParseDate", "ParseDuration", "ParseTimeOfDay", "Some", "TimeOfDay",
-		"Validate", "ValidationErrors", "Value", "Values",
+// SupportNames are the package-level names the support code of every
+// generated package declares, exported or not, as read from its source.
+// Resolution gives no type, enum or constant these names, and emission
+// checks that it did not. The slice is new on each call.
+func SupportNames() []string { return mustSupport(templates.SupportNames()) }
+
+// SupportMembers are the field and method names every generated struct has,
+// or may have, besides the fields of its properties (MarshalJSON,
+// AdditionalData, ...), as read from the source of the support code. No
+// property takes them. The slice is new on each call.
+func SupportMembers() []string { return mustSupport(templates.SupportMembers()) }
+
+// mustSupport returns names, or panics: the support code is Go compiled and
+// tested with graphgen and embedded in it, so failing to read it is a defect
+// of graphgen, which no input can cause.
+func mustSupport(names []string, err error) []string {
+	if err != nil {
+		panic("graphgen: reading the embedded support code: " + err.Error())
 	}
+	return names
 }

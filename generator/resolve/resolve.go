@@ -25,10 +25,8 @@ type Options struct {
 }
 
 // reservedFieldNames would collide with the fields and methods every
-// generated struct has.
-var reservedFieldNames = []string{
-	"ODataType", "AdditionalData", "Validate", "MarshalJSON", "UnmarshalJSON",
-}
+// generated struct has, or may have, as the support code declares them.
+var reservedFieldNames = model.SupportMembers()
 
 type typeDecl struct {
 	page *reader.Page

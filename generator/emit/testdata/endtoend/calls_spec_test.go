@@ -254,6 +254,37 @@ func TestSpecEncodingDeepValuesIsLinear(t *testing.T) {
 	})
 }
 
+// TestSpecValidatingDeepValuesIsLinear is the same check for Validate, on
+// a valid value and on one with an invalid enum value at each level: a
+// service validating what a client sent must not spend memory or message
+// length growing with the square of its depth.
+func TestSpecValidatingDeepValuesIsLinear(t *testing.T) {
+	for _, status := range []OperationStatus{"running", "bogus"} {
+		deep := map[int]*Node{}
+		var n Node
+		for i := range 2000 {
+			n = Node{Name: Some("n"), Parent: Some(n), Peer: Some(InviteParticipantsOperation{Status: Some(status)})}
+			if i == 999 || i == 1999 {
+				c := n
+				deep[i+1] = &c
+			}
+		}
+		lengths := map[int]int{}
+		checkLinear(t, "validating with status "+string(status), func(depth int) {
+			if err := deep[depth].Validate(); err != nil {
+				lengths[depth] = len(err.Error())
+			}
+		})
+		if (lengths[1000] == 0) != (status == "running") || lengths[2000] > 3*lengths[1000] {
+			t.Errorf("status %q: messages of %d and %d bytes for 1,000 and 2,000 levels, want none for a valid value, else about as long", status, lengths[1000], lengths[2000])
+		}
+		var more *MoreErrors
+		if err := deep[2000].Validate(); status == "bogus" && (!errors.As(err, &more) || !strings.HasSuffix(err.Error(), "\nand 1900 more invalid values")) {
+			t.Errorf("Validate() of 2,000 invalid levels ends %q, want the first 100 described and the rest counted", err.Error()[max(0, len(err.Error())-60):])
+		}
+	}
+}
+
 // checkLinear wants run(2000) to allocate about twice what run(1000) does,
 // not four times.
 func checkLinear(t *testing.T, what string, run func(depth int)) {

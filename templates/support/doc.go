@@ -1,0 +1,32 @@
+// Package support is the support code of every package graphgen generates:
+// Nullable, the Edm date and time types, the reflection-based JSON encoding
+// of the generated structs, Validate and the enum checks. It is ordinary Go,
+// compiled, vetted and tested here; graphgen writes each of its files but
+// this one and enumtable.go into a generated package as it is, with only the
+// package clause changed, and writes the package's enum table in place of
+// enumtable.go. The names declared here are read from this source to keep
+// the generated names clear of them.
+//
+// # Why it is built this way
+//
+// The generated types have no methods but MarshalJSON, UnmarshalJSON and
+// Validate on each struct, one line each: the compiler builds every method of
+// every generic instantiation and of every type separately, and for the
+// package of the whole Microsoft Graph v1.0 such methods were 95 % of its
+// compile time and 90 % of its memory. What they did is done here once: with
+// reflection, the encoding of members (marshalObject, unmarshalObject), the
+// enum checks (IsValid, Values) and Validate; with generic functions,
+// compiled only where they are called, the accessors of Nullable. So:
+//
+//   - Nullable has no methods, which the compiler would build for each of
+//     its instantiations, and is not comparable, which spares an equality
+//     function for each instantiation and each struct holding one.
+//   - The enum members are a slice literal, enumTable, which the compiler
+//     lays out as static data; a map literal of the same was compiled to an
+//     86 KB function. The index by name is made from it on first use.
+//   - No generic type of the standard library is used (sync.OnceValue,
+//     sync.Map): their instantiations would be compiled into every
+//     generated package. sync.Once and a map under a lock do the same.
+//
+// The README's "Compile cost" section has the measurements.
+package support

@@ -1,0 +1,109 @@
+package support
+
+import (
+	"errors"
+	"fmt"
+	"reflect"
+	"slices"
+)
+
+// maxValidationErrors is the most invalid values Validate describes. Each
+// description holds the path of its value, so describing every one of a
+// value with one at each of many levels would cost the square of the depth.
+const maxValidationErrors = 100
+
+// ValidationErrors is what Validate found, in field order: an *EnumError
+// for each of the first 100 invalid values, then, if there were more, a
+// *MoreErrors counting the others. Use errors.As to reach each.
+type ValidationErrors []error
+
+// Error returns the messages one a line.
+func (e ValidationErrors) Error() string {
+	return errors.Join(e...).Error()
+}
+
+// Unwrap returns the errors, for errors.Is and errors.As.
+func (e ValidationErrors) Unwrap() []error { return e }
+
+// MoreErrors is the last of ValidationErrors when Validate found more
+// invalid values than it describes.
+type MoreErrors struct {
+	Count int // the invalid values found but not described
+}
+
+// Error returns "and 12 more invalid values".
+func (e *MoreErrors) Error() string {
+	if e.Count == 1 {
+		return "and 1 more invalid value"
+	}
+	return fmt.Sprintf("and %d more invalid values", e.Count)
+}
+
+// Validate reports every enum value in v, a struct of this package or a
+// pointer to one, at any depth, that is not a declared member, as
+// ValidationErrors holding an *EnumError for each, in field order, with the
+// JSON path of the value; past the first 100, it only counts them. Decoding
+// keeps such values, since the API adds members over time, so this is where
+// they are caught. Its time and memory grow with the size of v, and the
+// length of its message with the depth of the values it describes.
+func Validate(v any) error {
+	var c validation
+	c.value(reflect.ValueOf(v), nil)
+	if c.more > 0 {
+		c.errs = append(c.errs, &MoreErrors{Count: c.more})
+	}
+	if len(c.errs) == 0 {
+		return nil
+	}
+	return ValidationErrors(c.errs)
+}
+
+// validation is the state of one call of Validate.
+type validation struct {
+	errs []error
+	more int // invalid values found past maxValidationErrors
+}
+
+// value records each invalid enum value in v, whose JSON path is path. It
+// walks the members of generated structs, their bases, the values of
+// Nullables and the elements of slices; it reads unexported fields, which
+// reflect allows, but never sets them.
+func (c *validation) value(v reflect.Value, path *jsonPath) {
+	switch v.Kind() {
+	case reflect.Pointer, reflect.Interface:
+		if !v.IsNil() {
+			c.value(v.Elem(), path)
+		}
+	case reflect.Slice:
+		if v.Type().Elem().Kind() == reflect.Uint8 {
+			return // bytes and raw JSON hold no enum value
+		}
+		for i := range v.Len() {
+			c.value(v.Index(i), &jsonPath{up: path, elem: true, index: i})
+		}
+	case reflect.String:
+		if m, ok := enumOf(v.Type()); ok && !slices.Contains(m, v.String()) {
+			if len(c.errs) == maxValidationErrors {
+				c.more++
+				return
+			}
+			c.errs = append(c.errs, newEnumError(path.String(), v.Type(), v.String(), m))
+		}
+	case reflect.Struct:
+		if isNullable(v.Type()) {
+			c.value(v.Field(0), path)
+			return
+		}
+		if v.Type().PkgPath() != pkgPath {
+			return
+		}
+		for _, m := range objectInfoOf(v.Type()).members {
+			// Every member is a Nullable; one with no value holds nothing
+			// to check, and most are absent, so no path is made for it.
+			f := v.FieldByIndex(m.index)
+			if !f.Field(0).IsNil() {
+				c.value(f, &jsonPath{up: path, key: m.name})
+			}
+		}
+	}
+}
