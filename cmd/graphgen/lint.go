@@ -14,6 +14,7 @@ var lintCommand = &command{
 	name:    "lint",
 	args:    "-spec DIR [-api DIR] [-strict] [-suppress FILE] [-q] [-format F]",
 	quiet:   true,
+	sarif:   true,
 	summary: "report inconsistencies within and between the pages in -spec",
 	doc: `Reports every finding generate would, and the disagreements between property
 tables, JSON blocks, annotations and links that generation does not need to
@@ -79,12 +80,17 @@ func (c *cli) lint(spec, api, suppress string, strict bool, com *common) int {
 	}
 	l := lint.Apply(all, sups)
 	shown := filterQuiet(l, com.quiet)
-	if com.format == formatJSON {
-		if err := writeJSON(c.stdout, findings(shown)); err != nil {
+	switch com.format {
+	case formatJSON, formatSARIF:
+		write := func() error { return writeJSON(c.stdout, findings(shown)) }
+		if com.format == formatSARIF {
+			write = func() error { return writeSARIF(c.stdout, shown) }
+		}
+		if err := write(); err != nil {
 			fmt.Fprintf(c.stderr, "graphgen lint: %v\n", err)
 			return exitUsage
 		}
-	} else {
+	default:
 		writeDiags(c.stdout, com.format, shown)
 	}
 	ne, nw := l.Count(diag.Error), l.Count(diag.Warning)
