@@ -95,7 +95,11 @@ func (c *cli) lint(spec, api, suppress string, strict bool, com *common) int {
 	}
 	ne, nw := l.Count(diag.Error), l.Count(diag.Warning)
 	if ne > 0 || (strict && nw > 0) {
-		fmt.Fprintf(c.stderr, "graphgen lint: %d %s and %d %s in %s\n", ne, plural(ne, "error", "errors"), nw, plural(nw, "warning", "warnings"), spec)
+		where := spec
+		if api != "" {
+			where += " and " + api
+		}
+		fmt.Fprintf(c.stderr, "graphgen lint: %d %s and %d %s in %s\n", ne, plural(ne, "error", "errors"), nw, plural(nw, "warning", "warnings"), where)
 		return exitFindings
 	}
 	return exitOK
