@@ -13,6 +13,7 @@
 package apilint
 
 import (
+	"fmt"
 	"path"
 	"strconv"
 	"strings"
@@ -138,10 +139,18 @@ func (w *walker) example(e *examples.Example) {
 		w.diags.Report(w.pos(body), diag.CodeAPICollection, "annotation says the body is a collection of %s, but it has no \"value\" array: want {\"value\": [...]}, or no isCollection in the annotation", describe(elem(ref)))
 		w.value(body, elem(ref), "")
 	default:
-		if v := body.Get("value"); v != nil && v.Kind == jsonx.Array && body.Kind == jsonx.Object {
-			if f, _ := w.field(ref.Struct, "value"); f == nil {
+		v := body.Get("value")
+		if f, _ := w.field(ref.Struct, "value"); v != nil && f == nil && body.Kind == jsonx.Object {
+			switch v.Kind {
+			case jsonx.Array:
 				w.diags.Report(w.pos(body), diag.CodeAPICollection, "body is a collection {\"value\": [...]}, but the annotation announces a single %s: want \"isCollection\": true in the annotation", describe(ref))
 				w.elems(v, elemOf(ref, true), "value")
+				return
+			case jsonx.Object:
+				// accessreviewinstance-get.md: one entity wrapped as a
+				// collection's value is.
+				w.diags.Report(w.body.PosOf(keyOffset(body, "value")), diag.CodeAPIUndeclaredMember, "body wraps the %s in a \"value\" member, which it does not declare: want its members at the top of the body", describe(ref))
+				w.value(v, ref, "value")
 				return
 			}
 		}
@@ -272,11 +281,33 @@ func (w *walker) object(v *jsonx.Value, declared *model.Struct, at string) {
 		case f == nil && s.OpenChain():
 			continue // an open type takes any member
 		case f == nil:
-			w.diags.Report(w.body.PosOf(m.KeyOffset), diag.CodeAPIUndeclaredMember, "member %q is not a property of %s (%s) or of its base types: want a property the resource pages declare, or a row for it on %s", p, s.WireName, path.Base(s.Source.File), path.Base(s.Source.File))
+			w.diags.Report(w.body.PosOf(m.KeyOffset), diag.CodeAPIUndeclaredMember, "member %q is not a property of %s: want a property the resource pages declare, or a row for it on %s", p, typeAndBases(s), path.Base(s.Source.File))
 			continue
 		}
 		w.value(m.Value, f.Type, p)
 	}
+}
+
+// keyOffset returns the offset of the first member key of object v, which
+// has it.
+func keyOffset(v *jsonx.Value, key string) int {
+	for _, m := range v.Members {
+		if m.Key == key {
+			return m.KeyOffset
+		}
+	}
+	return v.Offset
+}
+
+// typeAndBases names s and where its properties come from, for a member
+// none of them declares: "microsoft.graph.openShift (openshift.md, which
+// names no base type)", "microsoft.graph.user (user.md) or of its base
+// types".
+func typeAndBases(s *model.Struct) string {
+	if s.Base == nil {
+		return fmt.Sprintf("%s (%s, which names no base type)", s.WireName, path.Base(s.Source.File))
+	}
+	return fmt.Sprintf("%s (%s) or of its base types", s.WireName, path.Base(s.Source.File))
 }
 
 // owner returns the OData name of the type of s's chain that declares f.

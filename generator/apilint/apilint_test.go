@@ -116,7 +116,7 @@ func TestCheck(t *testing.T) {
 		src:  page(audit, `{"initiatedBy": [{"typ": "x"}]}`),
 		want: []string{
 			`8:17 [{"typ": "x" api-collection member "initiatedBy" is an array, but the pages declare a single microsoft.graph.targetResource: want one value, not a JSON array`,
-			`8:19 "typ": "x"}] api-undeclared-member member "initiatedBy[0].typ" is not a property of microsoft.graph.targetResource (targetresource.md) or of its base types: want a property the resource pages declare, or a row for it on targetresource.md`,
+			`8:19 "typ": "x"}] api-undeclared-member member "initiatedBy[0].typ" is not a property of microsoft.graph.targetResource (targetresource.md, which names no base type): want a property the resource pages declare, or a row for it on targetresource.md`,
 		},
 	}, {
 		name: "accessreviewinstance-list.md: an enum value no page lists, and one in another case",
@@ -169,6 +169,13 @@ func TestCheck(t *testing.T) {
 		want: []string{
 			`8:1 {"value": [{ api-collection body is a collection {"value": [...]}, but the annotation announces a single microsoft.graph.directoryAudit: want "isCollection": true in the annotation`,
 			`8:13 "bogus": 1}] api-undeclared-member member "value[0].bogus" is not a property of microsoft.graph.directoryAudit (directoryaudit.md) or of its base types: want a property the resource pages declare, or a row for it on directoryaudit.md`,
+		},
+	}, {
+		name: "accessreviewinstance-get.md: one entity wrapped in value, its members still checked",
+		src:  page(audit, `{"value": {"id": "1", "bogus": 2}}`),
+		want: []string{
+			`8:2 "value": {"i api-undeclared-member body wraps the microsoft.graph.directoryAudit in a "value" member, which it does not declare: want its members at the top of the body`,
+			`8:23 "bogus": 2}} api-undeclared-member member "value.bogus" is not a property of microsoft.graph.directoryAudit (directoryaudit.md) or of its base types: want a property the resource pages declare, or a row for it on directoryaudit.md`,
 		},
 	}, {
 		name: "isCollection on a single body",
