@@ -104,10 +104,16 @@ type walker struct {
 
 func (w *walker) pos(v *jsonx.Value) diag.Pos { return w.body.PosOf(v.Offset) }
 
+// requestBodyPrefix starts the type that the docs' own tooling gives the
+// parameters of an action ("requestBodyResourceFor.range_row"): it names a
+// method, not a type a resource page should declare, so such a body is not
+// checked, as a request without a type is not.
+const requestBodyPrefix = "requestBodyResourceFor."
+
 // example checks one example against the type its annotation names.
 func (w *walker) example(e *examples.Example) {
 	a := e.Annotation
-	if a == nil || a.ODataType == "" {
+	if a == nil || a.ODataType == "" || strings.HasPrefix(a.ODataType, requestBodyPrefix) {
 		return
 	}
 	ref, ok := w.annotated(a)

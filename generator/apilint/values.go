@@ -235,6 +235,8 @@ func sample(t model.TypeRef) string {
 			s = `a duration such as "PT1H30M"`
 		case model.Binary:
 			s = `base64 such as "aGVsbG8="`
+		case model.JSON:
+			s = "the JSON value itself"
 		default:
 			s = "a value"
 		}
