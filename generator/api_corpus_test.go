@@ -74,6 +74,8 @@ func TestAPICorpus(t *testing.T) {
 		// Bodies and annotations that are not JSON.
 		{"page-update.md", "example-body-json", "request body is not valid JSON"},
 		{"user-getmailtips.md", "example-annotation-json", "response annotation is not valid JSON"},
+		// A type outside the property's family.
+		{"accessreviewinstance-list-decisions.md", "api-unrelated-type", `@odata.type "#microsoft.graph.userIdentity" names a type that is neither microsoft.graph.identity nor derived from it`},
 		// Types no page declares.
 		{"b2xidentityuserflow-list-userattributeassignments.md", "api-unknown-type", `@odata.type "#Microsoft.Graph.BuiltInUserFlowAttribute" names a type no resource page declares`},
 	} {

@@ -271,6 +271,12 @@ func (w *walker) object(v *jsonx.Value, declared *model.Struct, at string) {
 			// The members of the derived type the value names are its
 			// own, as a decoder that honours @odata.type reads them.
 			s = named
+		case !derives(declared, named):
+			// A type outside the declared one's family: the value is
+			// read as what it says it is, so that its members are not
+			// each reported again.
+			w.diags.Report(w.pos(t), diag.CodeAPIUnrelatedType, "%s: @odata.type %q names a type that is neither %s nor derived from it: want %s or a type derived from it", subject(at), t.String, declared.WireName, declared.WireName)
+			s = named
 		}
 	}
 	for _, m := range v.Members {

@@ -156,6 +156,13 @@ func TestCheck(t *testing.T) {
 		src:  page(audit, `{"initiatedBy": {"@odata.type": "#Microsoft.Graph.BuiltInUserFlowAttribute"}}`),
 		want: []string{`8:33 "#Microsoft. api-unknown-type member "initiatedBy": @odata.type "#Microsoft.Graph.BuiltInUserFlowAttribute" names a type no resource page declares: want microsoft.graph.targetResource or a type derived from it`},
 	}, {
+		name: "accessreviewinstance-list-decisions.md: an @odata.type outside the property's family, whose members are then its own",
+		src:  page(audit, `{"initiatedBy": {"@odata.type": "#microsoft.graph.ipAudit", "ipRanges": ["1/22"], "bogus": 1}}`),
+		want: []string{
+			`8:33 "#microsoft. api-unrelated-type member "initiatedBy": @odata.type "#microsoft.graph.ipAudit" names a type that is neither microsoft.graph.targetResource nor derived from it: want microsoft.graph.targetResource or a type derived from it`,
+			`8:83 "bogus": 1}} api-undeclared-member member "initiatedBy.bogus" is not a property of microsoft.graph.ipAudit (ipaudit.md) or of its base types: want a property the resource pages declare, or a row for it on ipaudit.md`,
+		},
+	}, {
 		name: "an annotation that names no type",
 		src:  page(`{"blockType": "response", "@odata.type": "microsoft.graph.thing"}`, `{}`),
 		want: []string{`3:47 "microsoft.g api-unknown-type response annotation names type "microsoft.graph.thing", which no resource page declares: want the @odata.type of a resource page, or an Edm primitive`},

@@ -68,6 +68,7 @@ const (
 	CodeAPIPlaceholder      Code = "api-placeholder"
 	CodeAPIEnumValue        Code = "api-enum-value"
 	CodeAPIUnknownType      Code = "api-unknown-type"
+	CodeAPIUnrelatedType    Code = "api-unrelated-type"
 
 	// Lint: disagreements within and between pages.
 	CodeTableJSONMissing  Code = "table-json-missing"
@@ -150,6 +151,7 @@ var codes = []CodeInfo{
 	{CodeAPIPlaceholder, Info, "api", "an example holds a doc placeholder (\"datetime-value\", \"String\") where a typed value belongs"},
 	{CodeAPIEnumValue, Warning, "api", "an example holds an enum value that the pages do not list"},
 	{CodeAPIUnknownType, Warning, "api", "an example's annotation, or an @odata.type in its body, names a type no page declares"},
+	{CodeAPIUnrelatedType, Warning, "api", "an @odata.type in an example names a type that is neither the property's type nor derived from it"},
 
 	{CodeTableJSONMissing, Warning, "lint", "a property of the table is missing from the JSON representation"},
 	{CodeJSONTableMissing, Warning, "lint", "a member of the JSON representation is missing from the tables"},
