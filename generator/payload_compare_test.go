@@ -11,6 +11,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphgen/graphgen/generator/diag"
+	"github.com/graphgen/graphgen/generator/examples"
 	"github.com/graphgen/graphgen/generator/jsonx"
 	"github.com/graphgen/graphgen/generator/model"
 )
@@ -296,47 +297,6 @@ func countMembers(v *jsonx.Value, each func(key string)) int {
 	return n
 }
 
-// placeholderTypes are the type names the pages write where a value belongs:
-// the Edm primitives, and the "DateTime" and "Timestamp" synonyms of the
-// Type cells.
-var placeholderTypes = map[string]bool{}
-
-func init() {
-	for _, p := range []model.Primitive{model.String, model.Boolean, model.Byte, model.Int16, model.Int32, model.Int64,
-		model.Single, model.Double, model.Decimal, model.Guid, model.DateTimeOffset, model.Date, model.TimeOfDay,
-		model.Duration, model.Binary, model.Stream} {
-		placeholderTypes[strings.ToLower(string(p))] = true
-	}
-	placeholderTypes["datetime"] = true
-	placeholderTypes["timestamp"] = true
-}
-
-// isPlaceholder reports whether a string value of an example is a doc
-// placeholder rather than a value: the name of a primitive type, with or
-// without "Edm." and in any case ("String", "Int32", "DateTimeOffset"),
-// maybe followed by a qualifier in parentheses ("String (identifier)",
-// "Boolean (true/false)"), or a lower-case word or hyphenated words ending
-// in "-value" ("datetime-value", "guid-value").
-func isPlaceholder(s string) bool {
-	t := strings.ToLower(strings.TrimSpace(s))
-	if i := strings.IndexByte(t, '('); i > 0 && strings.HasSuffix(t, ")") {
-		t = strings.TrimSpace(t[:i])
-	}
-	t = strings.TrimPrefix(t, "edm.")
-	if placeholderTypes[t] {
-		return true
-	}
-	if w, ok := strings.CutSuffix(t, "-value"); ok && w != "" {
-		for _, r := range w {
-			if (r < 'a' || r > 'z') && r != '-' {
-				return false
-			}
-		}
-		return true
-	}
-	return false
-}
-
 // placeholders returns the placeholder strings of v, at every depth.
 func placeholders(v *jsonx.Value) []string {
 	var out []string
@@ -344,7 +304,7 @@ func placeholders(v *jsonx.Value) []string {
 	walk = func(v *jsonx.Value) {
 		switch v.Kind {
 		case jsonx.String:
-			if isPlaceholder(v.String) {
+			if examples.IsPlaceholder(v.String) {
 				out = append(out, strconv.Quote(v.String))
 			}
 		case jsonx.Array:
@@ -461,23 +421,5 @@ func TestCompareMembers(t *testing.T) {
 				t.Errorf("%d preserved and %d lost do not add up to %d members", got.Preserved, lost, got.Members)
 			}
 		})
-	}
-}
-
-// TestPlaceholders pins the rule on the placeholders of real examples:
-// alert-get.md ("String (timestamp)"), alert-list.md ("datetime-value",
-// "activityGroupName-value"), printusagebyuser-get.md ("Date"),
-// certificatebasedauthconfiguration-post-certificatebasedauthconfiguration.md
-// ("Binary"), and on values that only look like them.
-func TestPlaceholders(t *testing.T) {
-	for s, want := range map[string]bool{
-		"String": true, "string": true, "String (timestamp)": true, "Int32": true, "Edm.Guid": true,
-		"datetime-value": true, "activityGroupName-value": true, "Date": true, "Binary": true, "DateTime": true,
-		"Adele Vance": false, "2019-09-04T01:11:34Z": false, "value": false, "-value": false, "is-a-value!": false,
-		"Strings": false, "Contoso (String)": false,
-	} {
-		if got := isPlaceholder(s); got != want {
-			t.Errorf("isPlaceholder(%q) = %v, want %v", s, got, want)
-		}
 	}
 }

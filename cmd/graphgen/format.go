@@ -16,22 +16,32 @@ const (
 	formatText   = "text"
 	formatJSON   = "json"
 	formatGitHub = "github"
+	// formatSARIF is for the commands whose output is findings only,
+	// which SARIF holds; the others print drift, figures or changes too.
+	formatSARIF = "sarif"
 )
 
-const formatDoc = "output format: text, json, or github (GitHub Actions workflow commands)"
+const (
+	formatDoc      = "output format: text, json, or github (GitHub Actions workflow commands)"
+	formatDocSARIF = "output format: text, json, github (GitHub Actions workflow commands), or sarif (SARIF 2.1.0, for code scanning)"
+)
 
 // formatFlag declares -format on fs.
 func formatFlag(fs *flag.FlagSet) *string {
 	return fs.String("format", formatText, formatDoc)
 }
 
-// badFormat returns the usage error for an unknown -format, or "".
-func badFormat(cmd, format string) string {
-	switch format {
-	case formatText, formatJSON, formatGitHub:
+// badFormat returns the usage error for a -format cmd does not print, or "".
+func badFormat(cmd *command, format string) string {
+	switch {
+	case format == formatText || format == formatJSON || format == formatGitHub:
 		return ""
+	case cmd.sarif && format == formatSARIF:
+		return ""
+	case cmd.sarif:
+		return fmt.Sprintf("graphgen %s: unknown -format %q: want text, json, github or sarif", cmd.name, format)
 	}
-	return fmt.Sprintf("graphgen %s: unknown -format %q: want text, json or github", cmd, format)
+	return fmt.Sprintf("graphgen %s: unknown -format %q: want text, json or github", cmd.name, format)
 }
 
 // finding is one diagnostic in -format json, the same shape for every

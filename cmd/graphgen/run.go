@@ -25,6 +25,8 @@ type command struct {
 	doc     string // what "graphgen help NAME" prints after the synopsis
 	// quiet says whether the command prints diagnostics, and so takes -q.
 	quiet bool
+	// sarif says whether the command takes -format sarif.
+	sarif bool
 	// flags declares the command's own flags on fs and returns the
 	// function that runs it once they are parsed.
 	flags func(c *cli, fs *flag.FlagSet, com *common) func(args []string) int
@@ -61,8 +63,9 @@ func usage() string {
 	}
 	b.WriteString(`
 Every command takes -format text|json|github; github prints GitHub Actions
-workflow commands (::error file=...,line=...::message). Every command that
-reports findings takes -q, which prints errors only.
+workflow commands (::error file=...,line=...::message), and lint also takes
+sarif (SARIF 2.1.0, for GitHub code scanning). Every command that reports
+findings takes -q, which prints errors only.
 
 Exit status: 0 success (check: up to date; diff: no change that -fail-on
 fails), 1 drift, changes or errors in the pages, 2 usage error or a file,
@@ -142,7 +145,11 @@ func (c *cli) flagSet(cmd *command) (*flag.FlagSet, func(args []string) int) {
 	fs.SetOutput(c.stderr)
 	com := &common{}
 	runFn := cmd.flags(c, fs, com)
-	fs.StringVar(&com.format, "format", formatText, formatDoc)
+	doc := formatDoc
+	if cmd.sarif {
+		doc = formatDocSARIF
+	}
+	fs.StringVar(&com.format, "format", formatText, doc)
 	if cmd.quiet {
 		fs.BoolVar(&com.quiet, "q", false, "print errors only, not warnings or notes")
 	}
@@ -153,7 +160,7 @@ func (c *cli) flagSet(cmd *command) (*flag.FlagSet, func(args []string) int) {
 	// The format is checked here, once for every command, so that none
 	// of them starts work it cannot print.
 	return fs, func(args []string) int {
-		if msg := badFormat(cmd.name, com.format); msg != "" {
+		if msg := badFormat(cmd, com.format); msg != "" {
 			fmt.Fprintln(c.stderr, msg)
 			fs.Usage()
 			return exitUsage

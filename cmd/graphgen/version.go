@@ -22,10 +22,7 @@ func versionString() string {
 	if !ok {
 		return "graphgen (unknown version: built without module information)"
 	}
-	v := info.Main.Version
-	if v == "" {
-		v = "(devel)"
-	}
+	v := moduleVersion()
 	var rev, modified string
 	for _, s := range info.Settings {
 		switch s.Key {
@@ -45,4 +42,18 @@ func versionString() string {
 		out += fmt.Sprintf(" (%s%s)", rev, modified)
 	}
 	return out + " " + info.GoVersion
+}
+
+// moduleVersion returns the version of the graphgen module this binary was
+// built from, as go install records it ("v1.2.0"), "(devel)" in a checkout,
+// or "unknown" without build information.
+func moduleVersion() string {
+	info, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "unknown"
+	}
+	if info.Main.Version == "" {
+		return "(devel)"
+	}
+	return info.Main.Version
 }

@@ -60,6 +60,16 @@ const (
 	CodeExampleNoBody          Code = "example-no-body"
 	CodeExampleBodyJSON        Code = "example-body-json"
 
+	// Checking the examples of method pages against the resource pages.
+	CodeAPIUndeclaredMember Code = "api-undeclared-member"
+	CodeAPIMemberCase       Code = "api-member-case"
+	CodeAPICollection       Code = "api-collection"
+	CodeAPIJSONType         Code = "api-json-type"
+	CodeAPIPlaceholder      Code = "api-placeholder"
+	CodeAPIEnumValue        Code = "api-enum-value"
+	CodeAPIUnknownType      Code = "api-unknown-type"
+	CodeAPIUnrelatedType    Code = "api-unrelated-type"
+
 	// Lint: disagreements within and between pages.
 	CodeTableJSONMissing  Code = "table-json-missing"
 	CodeJSONTableMissing  Code = "json-table-missing"
@@ -79,7 +89,7 @@ const (
 type CodeInfo struct {
 	Code     Code
 	Severity Severity
-	Stage    string // reader, resolve, emit or lint
+	Stage    string // reader, resolve, emit, examples, lint or api
 	Doc      string // one line
 }
 
@@ -125,14 +135,23 @@ var codes = []CodeInfo{
 
 	{CodeExampleTooLarge, Error, "examples", "a method page larger than the 8 MiB limit is refused"},
 	{CodeExampleTooDeep, Error, "examples", "a method page nested deeper than the Markdown guard allows is refused"},
-	{CodeExampleAnnotationJSON, Error, "examples", "the annotation of an example is not JSON"},
+	{CodeExampleAnnotationJSON, Warning, "examples", "the annotation of an example is not JSON"},
 	{CodeExampleAnnotationField, Warning, "examples", "a member of an example's annotation has the wrong JSON type"},
-	{CodeExampleNoBlock, Error, "examples", "an example's annotation is not followed by a code block"},
+	{CodeExampleNoBlock, Warning, "examples", "an example's annotation is not followed by a code block"},
 	{CodeExampleUnclosed, Warning, "examples", "the code fence of an example is never closed"},
 	{CodeExampleStartLine, Warning, "examples", "an example does not start with a status line or a request line"},
 	{CodeExampleHeader, Warning, "examples", "a header line of an example has no name and colon"},
 	{CodeExampleNoBody, Warning, "examples", "a response example that announces a type has no body"},
-	{CodeExampleBodyJSON, Error, "examples", "the JSON body of an example is not JSON even after repair"},
+	{CodeExampleBodyJSON, Warning, "examples", "the JSON body of an example is not JSON even after repair"},
+
+	{CodeAPIUndeclaredMember, Warning, "api", "a member of an example is a property of no page: not of its type, its base types, nor the derived type its @odata.type names"},
+	{CodeAPIMemberCase, Warning, "api", "a member of an example differs only in case from the property its type declares"},
+	{CodeAPICollection, Warning, "api", "an example has a single value where the pages declare a collection, or the reverse"},
+	{CodeAPIJSONType, Warning, "api", "a value of an example does not fit its property's type: a string for a number, an invalid date, GUID, duration or base64"},
+	{CodeAPIPlaceholder, Info, "api", "an example holds a doc placeholder (\"datetime-value\", \"String\") where a typed value belongs"},
+	{CodeAPIEnumValue, Warning, "api", "an example holds an enum value that the pages do not list"},
+	{CodeAPIUnknownType, Warning, "api", "an example's annotation, or an @odata.type in its body, names a type no page declares"},
+	{CodeAPIUnrelatedType, Warning, "api", "an @odata.type in an example names a type that is neither the property's type nor derived from it"},
 
 	{CodeTableJSONMissing, Warning, "lint", "a property of the table is missing from the JSON representation"},
 	{CodeJSONTableMissing, Warning, "lint", "a member of the JSON representation is missing from the tables"},

@@ -35,14 +35,16 @@ var markdown = sync.OnceValue(func() parser.Parser {
 //
 // The diagnostic codes are stable. Errors: example-too-large and
 // example-too-deep (the page is not read, see reader.MaxSize and
-// maxPrefix), example-annotation-json (an annotation
-// that is not JSON even after jsonx.Repair), example-no-block (no code
-// block after the annotation) and example-body-json (a body that should be
-// JSON and is not, even after repair). Warnings: example-annotation-field
-// (a member of the wrong JSON type), example-start-line (a first line that
-// is neither "METHOD URL" nor "HTTP/1.1 200 OK"), example-header (a header
-// line without a colon), example-no-body (a response that announces a type
-// and shows no body) and example-unclosed (a code fence never closed).
+// maxPrefix). Warnings, as a broken example stops nothing that graphgen
+// makes and a docs repository must be able to suppress what it cannot fix
+// at once: example-annotation-json (an annotation that is not JSON even
+// after jsonx.Repair), example-no-block (no code block after the
+// annotation), example-body-json (a body that should be JSON and is not,
+// even after repair), example-annotation-field (a member of the wrong JSON
+// type), example-start-line (a first line that is neither "METHOD URL" nor
+// "HTTP/1.1 200 OK"), example-header (a header line without a colon),
+// example-no-body (a response that announces a type and shows no body) and
+// example-unclosed (a code fence never closed).
 func Read(path string, src []byte) ([]*Example, diag.List) {
 	var diags diag.List
 	if len(src) > reader.MaxSize {

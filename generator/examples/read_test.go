@@ -152,7 +152,7 @@ func TestReadFindings(t *testing.T) {
 		// user-getmailtips.md: an unquoted key is not one of the repairs.
 		name:     "user-getmailtips.md unquoted key",
 		src:      "<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.mailTips\",\n  isCollection: true\n} -->\n" + fence + "http\nHTTP/1.1 200 OK\n\n{\"value\": []}\n" + fence + "\n",
-		want:     "f.md:4:3: error: response annotation is not valid JSON even after repair: unexpected 'i', want a quoted object key; want a JSON object such as {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.x\"} [example-annotation-json]\n",
+		want:     "f.md:4:3: warning: response annotation is not valid JSON even after repair: unexpected 'i', want a quoted object key; want a JSON object such as {\"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.x\"} [example-annotation-json]\n",
 		examples: 1,
 	}, {
 		// application-list.md: a $count response is text/plain, not JSON.
@@ -163,13 +163,13 @@ func TestReadFindings(t *testing.T) {
 		// opentypeextension-get.md: a string broken over two lines.
 		name:     "opentypeextension-get.md broken string",
 		src:      "<!-- {\n  \"blockType\": \"response\",\n  \"@odata.type\": \"microsoft.graph.openTypeExtension\"\n} -->\n" + fence + "http\nHTTP/1.1 200 OK\nContent-type: application/json\n\n{\n    \"@odata.id\": \"https://x/extensions\n('y')\"\n}\n" + fence + "\n",
-		want:     "f.md:10:18: error: response body is not valid JSON even after repair (string literal not terminated before the end of the line): want a JSON body, or a Content-Type header that is not JSON [example-body-json]\n",
+		want:     "f.md:10:18: warning: response body is not valid JSON even after repair (string literal not terminated before the end of the line): want a JSON body, or a Content-Type header that is not JSON [example-body-json]\n",
 		examples: 1,
 	}, {
 		// event-delta.md: a header after the blank line is read as the body.
 		name:     "event-delta.md header in body",
 		src:      "<!-- {\n  \"blockType\": \"request\",\n  \"name\": \"event_delta\"\n}-->\n" + fence + "msgraph-interactive\nGET https://graph.microsoft.com/v1.0/me/calendarView/delta\n\nPrefer: odata.maxpagesize=2\n" + fence + "\n",
-		want:     "f.md:8:1: error: request body is not valid JSON even after repair (unexpected 'P', want a JSON value): want a JSON body, or a Content-Type header that is not JSON [example-body-json]\n",
+		want:     "f.md:8:1: warning: request body is not valid JSON even after repair (unexpected 'P', want a JSON value): want a JSON body, or a Content-Type header that is not JSON [example-body-json]\n",
 		examples: 1,
 	}, {
 		// channel-post-messagereply.md: a response block holding a request.
@@ -192,7 +192,7 @@ func TestReadFindings(t *testing.T) {
 	}, {
 		name:     "annotation without a block",
 		src:      "<!-- { \"blockType\": \"request\" } -->\n\nNo block here.\n",
-		want:     "f.md:1:1: error: request annotation is not followed by a code block: want a ```http block right after it [example-no-block]\n",
+		want:     "f.md:1:1: warning: request annotation is not followed by a code block: want a ```http block right after it [example-no-block]\n",
 		examples: 1,
 	}, {
 		// goldmark's time grows with the square of the nesting.
