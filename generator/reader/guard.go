@@ -3,6 +3,7 @@ package reader
 import (
 	"bytes"
 	"fmt"
+	"math/bits"
 
 	"github.com/graphgen/graphgen/generator/diag"
 )
@@ -148,37 +149,45 @@ type inlineCost struct {
 
 	// The runs of '*' or '_' in the current run of lines, by kind.
 	closeOnly, inert, other int
-	tickLens                map[int]bool // lengths of its backtick runs
+	// The lengths of its backtick runs: up to 64 as bits, longer in the
+	// map, which real pages never need.
+	shortTicks uint64
+	longTicks  map[int]bool
 }
 
-// line adds a line of the current run of non-blank lines.
+// line adds a line of the current run of non-blank lines. Each kind of
+// run is looked for on its own, with bytes.IndexByte, as what is counted
+// does not depend on their order.
 func (ic *inlineCost) line(line []byte) {
-	for i := 0; ; {
-		j := bytes.IndexAny(line[i:], "*_`")
-		if j < 0 {
-			return
-		}
-		i += j
-		c := line[i]
-		k := i
-		for k < len(line) && line[k] == c {
-			k++
-		}
-		alnumBefore := i > 0 && isAlnum(line[i-1])
-		switch {
-		case c == '`':
-			if ic.tickLens == nil {
-				ic.tickLens = map[int]bool{}
+	for _, c := range [...]byte{'*', '_', '`'} {
+		for i := 0; ; {
+			j := bytes.IndexByte(line[i:], c)
+			if j < 0 {
+				break
 			}
-			ic.tickLens[k-i] = true
-		case alnumBefore && (k == len(line) || line[k] == ' ' || line[k] == '\t'):
-			ic.closeOnly++
-		case c == '_' && alnumBefore && k < len(line) && isAlnum(line[k]):
-			ic.inert++
-		default:
-			ic.other++
+			i += j
+			k := i + 1
+			for k < len(line) && line[k] == c {
+				k++
+			}
+			alnumBefore := i > 0 && isAlnum(line[i-1])
+			switch {
+			case c == '`' && k-i <= 64:
+				ic.shortTicks |= 1 << (k - i - 1)
+			case c == '`':
+				if ic.longTicks == nil {
+					ic.longTicks = map[int]bool{}
+				}
+				ic.longTicks[k-i] = true
+			case alnumBefore && (k == len(line) || line[k] == ' ' || line[k] == '\t'):
+				ic.closeOnly++
+			case c == '_' && alnumBefore && k < len(line) && isAlnum(line[k]):
+				ic.inert++
+			default:
+				ic.other++
+			}
+			i = k
 		}
-		i = k
 	}
 }
 
@@ -190,7 +199,7 @@ func (ic *inlineCost) endRun(start, size int) {
 		stay += ic.closeOnly
 	}
 	e := ic.closeOnly + ic.inert + ic.other + closers*stay
-	c := len(ic.tickLens) * size
+	c := (bits.OnesCount64(ic.shortTicks) + len(ic.longTicks)) * size
 	ic.emphasis += e
 	ic.codeSpans += c
 	if e > ic.worstEmphasis {
@@ -200,7 +209,8 @@ func (ic *inlineCost) endRun(start, size int) {
 		ic.worstCode, ic.worstCodeStart = c, start
 	}
 	ic.closeOnly, ic.inert, ic.other = 0, 0, 0
-	clear(ic.tickLens)
+	ic.shortTicks = 0
+	clear(ic.longTicks)
 }
 
 // prefixWidth returns the length of the run of spaces, tabs, '>' and list
