@@ -43,6 +43,9 @@ func TestReadLimits(t *testing.T) {
 		{"emphasis that never closes", emphasisMixed(60_000), []string{"error too-complex 3"}},
 		// Each run is followed to the end of the paragraph: 10 s and more.
 		{"4 MB of growing backtick runs", growingBackticks(4_000_000, 0), []string{"error too-complex 3"}},
+		// One search, but a node for each line: 3.5 s and 2.7 GB for 4
+		// million lines.
+		{"a backtick left open above a million lines", "# t\n\na `\n" + strings.Repeat("a\n", 1_000_000), []string{"error too-complex 3"}},
 		// Inputs within the limits that would take quadratic time if the
 		// reader were careless.
 		{"200,000 continuation lines", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|x|\n" + strings.Repeat("more\n", 200000)), nil},
@@ -51,6 +54,8 @@ func TestReadLimits(t *testing.T) {
 		{"a cell of chained value lines", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|" + strings.Repeat("possible values:<br>` ` ", 200000) + "|\n"), nil},
 		{"an introduction of many links", "# t\n\n" + strings.Repeat("[a](b) ", 20000) + "\n", nil},
 		{"deep nesting within the limit is read", "# t\n\n" + strings.Repeat(">", 100) + " x\n" + indentedList(100), nil},
+		// Fenced lines are not parsed for code spans.
+		{"a long code fence beside code spans", "# t\n\nSee `a` and ``b``.\n```json\n[\n" + strings.Repeat("  1,\n", 200000) + "  1\n]\n```\nAnd `c`.\n", nil},
 		{"a paragraph of closed code spans", "# t\n\n" + strings.Repeat("`a` ``b`` ", 200000) + "\n", nil},
 		{"a paragraph of closing underscores", "# t\n\n" + strings.Repeat("snake_ case ", 200000) + "\n", nil},
 		{"a paragraph of emphasised words", "# t\n\n" + strings.Repeat("a *b* **c** _d_ ", 20) + "\n", nil},
