@@ -98,6 +98,24 @@ var generatedInputs = map[string]func(t *testing.T, spec string){
 			t.Skipf("mkfifo: %v\n%s", err, out)
 		}
 	},
+	// Each '_' walks back over every '*' before it: minutes in goldmark.
+	"emphasis-never-closes": func(t *testing.T, spec string) {
+		var b bytes.Buffer
+		b.WriteString("# widget resource type\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| name | String | The name. |\n\n")
+		b.WriteString(strings.Repeat("*a_ ", 100000))
+		writeFile(t, filepath.Join(spec, "widget.md"), b.Bytes())
+	},
+	// Each run of backticks is followed to the end of the paragraph.
+	"growing-backtick-runs": func(t *testing.T, spec string) {
+		var b bytes.Buffer
+		b.WriteString("# widget resource type\n\n## Properties\n\n| Property | Type | Description |\n|:---|:---|:---|\n| name | String | The name. |\n\n")
+		for k := 1; b.Len() < 8_000_000; k++ {
+			b.WriteString("a ")
+			b.WriteString(strings.Repeat("`", k))
+			b.WriteString("\n")
+		}
+		writeFile(t, filepath.Join(spec, "widget.md"), b.Bytes())
+	},
 	"deep-json": func(t *testing.T, spec string) {
 		const depth = 10000
 		var b bytes.Buffer

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io/fs"
 	"os"
 
 	"github.com/graphgen/graphgen/generator"
@@ -101,30 +102,35 @@ func (c *cli) diff(sides []string, failOn string, com *common) int {
 }
 
 // loadSide reads one side of a diff: a folder, or a folder at a git
-// revision, extracted into a temporary folder that is removed before
-// returning. A folder wins over a revision, so a folder whose name has a
-// colon in it is still read as a folder.
+// revision, read from git into memory. A folder wins over a revision, so a
+// folder whose name has a colon in it is still read as a folder.
 func (c *cli) loadSide(arg string) (*generator.Modeled, error) {
-	dir, prefix := arg, arg
+	var fsys fs.FS
+	prefix := arg
+	var notRead diag.List
 	info, err := os.Stat(arg)
 	switch rev, isRev := diff.ParseRevision(arg); {
 	case err == nil && !info.IsDir():
 		return nil, fmt.Errorf("%s: not a folder: want a spec folder, or REV:PATH for a folder at a git revision", arg)
 	case err == nil:
+		fsys = os.DirFS(arg)
 	case isRev:
-		tmp, err := rev.Extract(c.ctx, ".")
+		tree, err := rev.Read(c.ctx, ".")
 		if err != nil {
 			return nil, err
 		}
-		defer os.RemoveAll(tmp)
-		dir, prefix = tmp, rev.Prefix()
+		defer tree.Close()
+		fsys, prefix = tree, rev.Prefix()
+		notRead = tree.NotRead(prefix)
 	default:
 		return nil, fmt.Errorf("%s: not a readable folder: want a spec folder, or REV:PATH for a folder at a git revision", arg)
 	}
-	res, err := generator.Model(os.DirFS(dir), prefix, generator.Options{})
+	res, err := generator.Model(fsys, prefix, generator.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("%s: %v", arg, err)
 	}
+	res.Diags = append(res.Diags, notRead...)
+	res.Diags.Sort()
 	return res, nil
 }
 

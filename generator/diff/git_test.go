@@ -1,16 +1,23 @@
 package diff_test
 
 import (
+	"bytes"
 	"context"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/graphgen/graphgen/generator/diff"
+	"github.com/graphgen/graphgen/generator/reader"
 )
 
 func TestParseRevision(t *testing.T) {
@@ -65,47 +72,197 @@ func gitRepo(t *testing.T, files map[string]string) string {
 	return dir
 }
 
-func TestExtract(t *testing.T) {
-	repo := gitRepo(t, map[string]string{
-		"spec/widget.md":     "# widget resource type\n",
-		"spec/notes.txt":     "not a page\n",
-		"spec/sub/nested.md": "# nested\n",
-		"README.md":          "readme\n",
-	})
-	tmp, err := diff.Revision{Rev: "HEAD", Path: "spec"}.Extract(context.Background(), repo)
+// git runs git in dir and returns what it printed, without the final
+// newline.
+func git(t *testing.T, dir string, stdin []byte, args ...string) string {
+	t.Helper()
+	cmd := exec.Command("git", args...)
+	cmd.Dir = dir
+	cmd.Stdin = bytes.NewReader(stdin)
+	cmd.Env = append(os.Environ(), "GIT_CONFIG_GLOBAL="+os.DevNull, "GIT_CONFIG_NOSYSTEM=1")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
 	if err != nil {
-		t.Fatal(err)
+		t.Fatalf("git %s: %v\n%s", strings.Join(args, " "), err, stderr.Bytes())
 	}
-	defer os.RemoveAll(tmp)
+	return strings.TrimSuffix(string(out), "\n")
+}
+
+// treeEntry is one entry of a tree object written byte for byte.
+type treeEntry struct {
+	mode, name, content string
+}
+
+// craftTree writes a tree holding a folder "spec" of the given entries,
+// which may have names that git add and git mktree refuse, as a hostile
+// repository would, and returns the tree's object name: a revision that
+// git rev-parse takes as REV in REV:spec.
+func craftTree(t *testing.T, repo string, entries []treeEntry) string {
+	t.Helper()
+	var raw bytes.Buffer
+	for _, e := range entries {
+		oid := git(t, repo, []byte(e.content), "hash-object", "-w", "--stdin")
+		bin, err := hex.DecodeString(oid)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fmt.Fprintf(&raw, "%s %s\x00%s", e.mode, e.name, bin)
+	}
+	spec := git(t, repo, raw.Bytes(), "hash-object", "--literally", "-t", "tree", "-w", "--stdin")
+	return git(t, repo, []byte("040000 tree "+spec+"\tspec\n"), "mktree")
+}
+
+// readAll reads every file of tree and lists its folders with a final
+// slash.
+func readAll(t *testing.T, tree fs.FS) map[string]string {
+	t.Helper()
 	got := map[string]string{}
-	err = filepath.WalkDir(tmp, func(p string, d os.DirEntry, err error) error {
-		if err != nil || p == tmp {
+	err := fs.WalkDir(tree, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == "." {
 			return err
 		}
-		rel, _ := filepath.Rel(tmp, p)
 		if d.IsDir() {
-			got[filepath.ToSlash(rel)+"/"] = ""
+			got[p+"/"] = ""
 			return nil
 		}
-		b, err := os.ReadFile(p)
-		got[filepath.ToSlash(rel)] = string(b)
+		b, err := fs.ReadFile(tree, p)
+		got[p] = string(b)
 		return err
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+	return got
+}
+
+func TestRead(t *testing.T) {
+	repo := gitRepo(t, map[string]string{
+		"spec/widget.md":     "# widget resource type\n",
+		"spec/notes.txt":     "not a page\n",
+		"spec/empty.md":      "",
+		"spec/sub/nested.md": "# nested\n",
+		"README.md":          "readme\n",
+	})
+	tree, err := diff.Revision{Rev: "HEAD", Path: "spec"}.Read(context.Background(), repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	if err := fstest.TestFS(tree, "widget.md", "notes.txt", "empty.md", "sub"); err != nil {
+		t.Error(err)
+	}
 	want := map[string]string{
 		"widget.md": "# widget resource type\n",
 		"notes.txt": "not a page\n",
-		// A subfolder is made, empty, so the generator says it is not read.
+		"empty.md":  "",
+		// A subfolder is there, empty, so the generator says it is not read.
 		"sub/": "",
 	}
-	if d := cmp.Diff(want, got); d != "" {
-		t.Errorf("extracted folder differs (-want +got):\n%s", d)
+	if d := cmp.Diff(want, readAll(t, tree)); d != "" {
+		t.Errorf("folder read differs (-want +got):\n%s", d)
+	}
+	if err := tree.Close(); err != nil {
+		t.Errorf("Close: %v", err)
+	}
+	if _, err := tree.ReadFile("widget.md"); !errors.Is(err, fs.ErrClosed) {
+		t.Errorf("ReadFile after Close = %v; want fs.ErrClosed", err)
 	}
 }
 
-func TestExtractErrors(t *testing.T) {
+// A tree object can name its entries anything; one whose name is a path
+// must not lead the reading of a revision anywhere but into memory.
+func TestReadRefusesEntriesThatAreNotFileNames(t *testing.T) {
+	repo := gitRepo(t, map[string]string{"spec/widget.md": "# widget\n"})
+	for _, name := range []string{"../../x", "../x.md", "sub/x.md", "/x.md", ".", "..", `..\x.md`, "x\n.md"} {
+		t.Run(name, func(t *testing.T) {
+			rev := craftTree(t, repo, []treeEntry{
+				{"100644", name, "escaped\n"},
+				{"100644", "widget.md", "# widget\n"},
+			})
+			// Anything written under the temporary folder or beside the
+			// repository would land here.
+			top := t.TempDir()
+			t.Setenv("TMPDIR", filepath.Join(top, "a", "b"))
+			r := diff.Revision{Rev: rev, Path: "spec"}
+			tree, err := r.Read(context.Background(), repo)
+			if err == nil {
+				readAll(t, tree)
+				tree.Close()
+				t.Fatalf("Read of a folder with an entry named %q succeeded; want an error", name)
+			}
+			want := fmt.Sprintf("%s: entry %q at revision %q is not a plain file name", r, name, rev)
+			if !strings.HasPrefix(err.Error(), want) {
+				t.Errorf("Read = %q; want it to start with %q", err, want)
+			}
+			if entries, _ := os.ReadDir(top); len(entries) > 0 {
+				t.Errorf("Read wrote %s into the temporary folder; want nothing written", entries[0].Name())
+			}
+			if got := git(t, repo, nil, "status", "--porcelain", "--ignored"); got != "" {
+				t.Errorf("Read changed the repository's work tree:\n%s", got)
+			}
+		})
+	}
+}
+
+// Symbolic links and submodules are not pages: listed as not read, never
+// followed or opened.
+func TestReadListsLinksAndSubmodulesAsNotRead(t *testing.T) {
+	repo := gitRepo(t, map[string]string{"spec/widget.md": "# widget\n"})
+	rev := craftTree(t, repo, []treeEntry{
+		{"100644", "widget.md", "# widget\n"},
+		{"120000", "evil.md", "/dev/zero"},
+		{"160000", "module.md", "not really a commit\n"},
+	})
+	tree, err := diff.Revision{Rev: rev, Path: "spec"}.Read(context.Background(), repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	if d := cmp.Diff(map[string]string{"widget.md": "# widget\n"}, readAll(t, tree)); d != "" {
+		t.Errorf("folder read differs (-want +got):\n%s", d)
+	}
+	var got []string
+	for _, d := range tree.NotRead("spec") {
+		got = append(got, d.String())
+	}
+	want := []string{
+		fmt.Sprintf("spec/evil.md: info: not read: a symbolic link at revision %q is not a page [not-a-page]", rev),
+		fmt.Sprintf("spec/module.md: info: not read: a submodule at revision %q is not a page [not-a-page]", rev),
+	}
+	if d := cmp.Diff(want, got); d != "" {
+		t.Errorf("NotRead differs (-want +got):\n%s", d)
+	}
+}
+
+// A blob larger than a page may be is refused from the size git lists,
+// and the pages around it are still read.
+func TestReadRefusesPagesOverTheLimit(t *testing.T) {
+	repo := gitRepo(t, map[string]string{"spec/widget.md": "# widget\n"})
+	big := strings.Repeat("a", reader.MaxSize+1)
+	rev := craftTree(t, repo, []treeEntry{
+		{"100644", "big.md", big},
+		{"100644", "widget.md", "# widget\n"},
+	})
+	tree, err := diff.Revision{Rev: rev, Path: "spec"}.Read(context.Background(), repo)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer tree.Close()
+	_, err = tree.ReadFile("big.md")
+	want := fmt.Sprintf("read big.md: %d bytes at revision %q, larger than the 8 MiB limit of a page", len(big), rev)
+	if err == nil || err.Error() != want {
+		t.Errorf("ReadFile(big.md) = %v; want %q", err, want)
+	}
+	if info, err := fs.Stat(tree, "big.md"); err != nil || info.Size() != int64(len(big)) {
+		t.Errorf("Stat(big.md) = %v, %v; want its size, %d", info, err, len(big))
+	}
+	if b, err := tree.ReadFile("widget.md"); string(b) != "# widget\n" || err != nil {
+		t.Errorf("ReadFile(widget.md) = %q, %v; want the page", b, err)
+	}
+}
+
+func TestReadErrors(t *testing.T) {
 	repo := gitRepo(t, map[string]string{"spec/widget.md": "# widget\n"})
 	notRepo := t.TempDir()
 	// Stop git looking for a repository above the folder, in case the
@@ -117,26 +274,28 @@ func TestExtractErrors(t *testing.T) {
 		want string
 	}{
 		{repo, diff.Revision{Rev: "nosuchbranch", Path: "spec"}, `unknown revision "nosuchbranch"`},
+		// git would take it for an option.
+		{repo, diff.Revision{Rev: "--output=x", Path: "spec"}, `unknown revision "--output=x": want a commit, branch or tag, which cannot start with "-"`},
 		{repo, diff.Revision{Rev: "HEAD", Path: "nowhere"}, `no path "nowhere" at revision "HEAD"`},
 		{repo, diff.Revision{Rev: "HEAD", Path: "spec/widget.md"}, `"spec/widget.md" is not a folder at revision "HEAD"`},
 		{notRepo, diff.Revision{Rev: "HEAD", Path: "spec"}, "not in a git repository"},
 	} {
-		tmp, err := tc.rev.Extract(context.Background(), tc.dir)
+		tree, err := tc.rev.Read(context.Background(), tc.dir)
 		if err == nil {
-			os.RemoveAll(tmp)
-			t.Errorf("Extract(%s) succeeded; want an error containing %q", tc.rev, tc.want)
+			tree.Close()
+			t.Errorf("Read(%s) succeeded; want an error containing %q", tc.rev, tc.want)
 			continue
 		}
 		if !strings.Contains(err.Error(), tc.want) || !strings.HasPrefix(err.Error(), tc.rev.String()+": ") {
-			t.Errorf("Extract(%s) = %q; want it to start with %q and contain %q", tc.rev, err, tc.rev.String()+": ", tc.want)
+			t.Errorf("Read(%s) = %q; want it to start with %q and contain %q", tc.rev, err, tc.rev.String()+": ", tc.want)
 		}
 	}
 }
 
-func TestExtractWithoutGit(t *testing.T) {
+func TestReadWithoutGit(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	_, err := diff.Revision{Rev: "HEAD", Path: "spec"}.Extract(context.Background(), t.TempDir())
+	_, err := diff.Revision{Rev: "HEAD", Path: "spec"}.Read(context.Background(), t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "needs the git command, which is not on PATH") {
-		t.Errorf("Extract without git = %v; want an error saying git is not on PATH", err)
+		t.Errorf("Read without git = %v; want an error saying git is not on PATH", err)
 	}
 }

@@ -24,6 +24,9 @@ var fuzzSeeds = []string{
 	"# t\n\nSupported values are: <li>None</li><li>NotifySender -- Inform</li>\n",
 	"\ufeff---\r\ntitle: t\r\n---\r\n# t\r\n",
 	"> - [a](",
+	// Shapes the guard refuses when they fill a page.
+	"# t\n\n*a **b *a **b *a_ *a_ a_ b_c\n",
+	"# t\n\na `\na ``\na ```\na ````\na\n",
 }
 
 func FuzzRead(f *testing.F) {

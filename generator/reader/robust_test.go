@@ -3,6 +3,7 @@ package reader
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -36,6 +37,15 @@ func TestReadLimits(t *testing.T) {
 		{"2,000-deep indented list", indentedList(2000), []string{"error too-deep 129"}},
 		{"unclosed link titles in one paragraph", "# t\n\n" + strings.Repeat("[a](b \"\n", 100000), []string{"error too-complex 3"}},
 		{"unclosed links in one paragraph", "# t\n\n" + strings.Repeat(strings.Repeat("[a](", 20)+"\n", 20000), []string{"error too-complex 3"}},
+		// 680 MB of goldmark's memory before the guard knew the shape.
+		{"5.6 MB of emphasis openers", emphasisOpeners(5_600_000), []string{"error too-complex 3"}},
+		// Each '_' walks back over every '*': 16 s for 100 KB.
+		{"emphasis that never closes", emphasisMixed(60_000), []string{"error too-complex 3"}},
+		// Each run is followed to the end of the paragraph: 10 s and more.
+		{"4 MB of growing backtick runs", growingBackticks(4_000_000, 0), []string{"error too-complex 3"}},
+		// One search, but a node for each line: 3.5 s and 2.7 GB for 4
+		// million lines.
+		{"a backtick left open above a million lines", "# t\n\na `\n" + strings.Repeat("a\n", 1_000_000), []string{"error too-complex 3"}},
 		// Inputs within the limits that would take quadratic time if the
 		// reader were careless.
 		{"200,000 continuation lines", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|x|\n" + strings.Repeat("more\n", 200000)), nil},
@@ -44,6 +54,11 @@ func TestReadLimits(t *testing.T) {
 		{"a cell of chained value lines", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|" + strings.Repeat("possible values:<br>` ` ", 200000) + "|\n"), nil},
 		{"an introduction of many links", "# t\n\n" + strings.Repeat("[a](b) ", 20000) + "\n", nil},
 		{"deep nesting within the limit is read", "# t\n\n" + strings.Repeat(">", 100) + " x\n" + indentedList(100), nil},
+		// Fenced lines are not parsed for code spans.
+		{"a long code fence beside code spans", "# t\n\nSee `a` and ``b``.\n```json\n[\n" + strings.Repeat("  1,\n", 200000) + "  1\n]\n```\nAnd `c`.\n", nil},
+		{"a paragraph of closed code spans", "# t\n\n" + strings.Repeat("`a` ``b`` ", 200000) + "\n", nil},
+		{"a paragraph of closing underscores", "# t\n\n" + strings.Repeat("snake_ case ", 200000) + "\n", nil},
+		{"a paragraph of emphasised words", "# t\n\n" + strings.Repeat("a *b* **c** _d_ ", 20) + "\n", nil},
 		{"deep emphasis is read", "# t\n\n" + strings.Repeat("*", 200000) + "a" + strings.Repeat("*", 200000) + "\n", nil},
 	}
 	for _, tt := range tests {
@@ -58,6 +73,92 @@ func TestReadLimits(t *testing.T) {
 			}
 			if diff := cmp.Diff(tt.diags, codes(l)); diff != "" {
 				t.Errorf("diagnostics mismatch (-want +got):\n%s\n%v", diff, l)
+			}
+		})
+	}
+}
+
+// The shapes of Markdown that cost goldmark more than linear time or memory,
+// each about n bytes long.
+
+// emphasisOpeners is a paragraph of "*a **b ": runs of '*' that open and
+// never close.
+func emphasisOpeners(n int) string {
+	return "# t\n\n" + strings.Repeat("*a **b ", n/7) + "\n"
+}
+
+// emphasisMixed is a paragraph of "*a_ ": each '_' can close, and walks back
+// over every '*' to find none it matches.
+func emphasisMixed(n int) string {
+	return "# t\n\n" + strings.Repeat("*a_ ", n/4) + "\n"
+}
+
+// growingBackticks is a paragraph of backtick runs of lengths 1, 2, 3, ...,
+// one a line, none closed, followed by short lines up to n bytes when fill
+// is the share of n they take, so that each run's search for a closer
+// passes over many lines.
+func growingBackticks(n int, fill float64) string {
+	var b strings.Builder
+	b.WriteString("# t\n\n")
+	runs := int(float64(n) * (1 - fill))
+	for k := 1; b.Len() < runs; k++ {
+		b.WriteString("a ")
+		b.WriteString(strings.Repeat("`", k))
+		b.WriteString("\n")
+	}
+	for b.Len() < n {
+		b.WriteString("a\n")
+	}
+	return b.String()
+}
+
+// allocated returns the bytes Read allocates on src.
+func allocated(src string) uint64 {
+	b := []byte(src)
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	Read("x.md", b)
+	runtime.ReadMemStats(&after)
+	return after.TotalAlloc - before.TotalAlloc
+}
+
+// TestReadCostIsLinear checks, by the bytes allocated, that reading a page
+// costs about four times as much when the page is four times as long,
+// whatever its shape, and not eight times, as the search for a code span's
+// closer did when it passed over the lines after each backtick run.
+func TestReadCostIsLinear(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		shape func(n int) string
+	}{
+		{"growing backtick runs", func(n int) string { return growingBackticks(n, 0.75) }},
+		{"emphasis openers", emphasisOpeners},
+		{"emphasis that never closes", emphasisMixed},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			const n = 16 << 10
+			small, large := allocated(tc.shape(n)), allocated(tc.shape(4*n))
+			if ratio := float64(large) / float64(small); ratio > 6 {
+				t.Errorf("reading %d bytes allocates %.1fx what %d bytes do (%d and %d bytes), want about 4x", 4*n, ratio, n, large, small)
+			}
+		})
+	}
+}
+
+// TestRefusedPagesCostTheirSize checks that a page the guard refuses costs
+// about its own size, not what goldmark would have spent on it.
+func TestRefusedPagesCostTheirSize(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		src  string
+	}{
+		{"5.6 MB of emphasis openers", emphasisOpeners(5_600_000)},
+		{"100 KB of emphasis that never closes", emphasisMixed(100_000)},
+		{"4 MB of growing backtick runs", growingBackticks(4_000_000, 0)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if got, limit := allocated(tc.src), 4*uint64(len(tc.src)); got > limit {
+				t.Errorf("reading %d bytes allocates %d bytes, want at most %d", len(tc.src), got, limit)
 			}
 		})
 	}
