@@ -56,10 +56,6 @@ func LintAPI(fsys fs.FS, prefix string, pkg *model.Package, opts Options) (diag.
 				switch {
 				case err != nil:
 					errs[i] = err
-				case refused != nil && refused.Code == diag.CodeTooLarge:
-					// The method pages' own code for it, as
-					// examples.Read gives when handed such a page.
-					perPage[i] = diag.List{diag.New(refused.Pos, diag.CodeExampleTooLarge, "%s", refused.Message)}
 				case refused != nil:
 					perPage[i] = diag.List{*refused}
 				default:

@@ -34,7 +34,7 @@ func TestLintAPI(t *testing.T) {
 	for _, d := range l {
 		got = append(got, fmt.Sprintf("%s %s %s", d.Pos, d.Severity, d.Code))
 	}
-	want := []string{"api/huge.md error example-too-large", "api/widget-get.md:5:2 warning api-member-case"}
+	want := []string{"api/huge.md error too-large", "api/widget-get.md:5:2 warning api-member-case"}
 	if d := cmp.Diff(want, got); d != "" {
 		t.Errorf("findings (-want +got):\n%s", d)
 	}

@@ -49,8 +49,6 @@ const (
 	CodeEmit         Code = "emit"
 
 	// Reading the request and response examples of method pages.
-	CodeExampleTooLarge        Code = "example-too-large"
-	CodeExampleTooDeep         Code = "example-too-deep"
 	CodeExampleAnnotationJSON  Code = "example-annotation-json"
 	CodeExampleAnnotationField Code = "example-annotation-field"
 	CodeExampleNoBlock         Code = "example-no-block"
@@ -97,8 +95,8 @@ type CodeInfo struct {
 var codes = []CodeInfo{
 	{CodeNotAPage, Info, "reader", "an entry of the spec folder that is not a `*.md` page is not read"},
 	{CodeNotRegular, Error, "reader", "a page that is neither a regular file nor a link to one (a FIFO, a device, a folder) is refused unopened"},
-	{CodeTooLarge, Error, "reader", "a page larger than the 8 MiB limit is refused"},
-	{CodeTooDeep, Error, "reader", "a page nested deeper than the Markdown guard allows is refused"},
+	{CodeTooLarge, Error, "reader", "a page (a resource or a method page) larger than the 8 MiB limit is refused"},
+	{CodeTooDeep, Error, "reader", "a page (a resource or a method page) nested deeper than the Markdown guard allows is refused"},
 	{CodeTooComplex, Error, "reader", "a page whose inline structure would cost the Markdown parser more than linear time is refused"},
 	{CodeInvalidUTF8, Error, "reader", "a page that is not valid UTF-8 is refused"},
 	{CodeNoH1, Warning, "reader", "a page has no H1 heading"},
@@ -133,8 +131,6 @@ var codes = []CodeInfo{
 	{CodeEmitType, Error, "emit", "a type reference the generated package cannot satisfy"},
 	{CodeEmit, Error, "emit", "the generated code could not be rendered (a defect of graphgen: please report it)"},
 
-	{CodeExampleTooLarge, Error, "examples", "a method page larger than the 8 MiB limit is refused"},
-	{CodeExampleTooDeep, Error, "examples", "a method page nested deeper than the Markdown guard allows is refused"},
 	{CodeExampleAnnotationJSON, Warning, "examples", "the annotation of an example is not JSON"},
 	{CodeExampleAnnotationField, Warning, "examples", "a member of an example's annotation has the wrong JSON type"},
 	{CodeExampleNoBlock, Warning, "examples", "an example's annotation is not followed by a code block"},

@@ -33,9 +33,9 @@ var markdown = sync.OnceValue(func() parser.Parser {
 // fenced code block right after it. Other comments ("ignored", "example"
 // and "samples" blocks, page annotations) are skipped.
 //
-// The diagnostic codes are stable. Errors: example-too-large and
-// example-too-deep (the page is not read, see reader.MaxSize and
-// maxPrefix). Warnings, as a broken example stops nothing that graphgen
+// The diagnostic codes are stable. Errors: too-large, too-deep and
+// too-complex, the limits of the page reader, which method pages are held
+// to as resource pages are (the page is not read). Warnings, as a broken example stops nothing that graphgen
 // makes and a docs repository must be able to suppress what it cannot fix
 // at once: example-annotation-json (an annotation that is not JSON even
 // after jsonx.Repair), example-no-block (no code block after the
@@ -48,12 +48,12 @@ var markdown = sync.OnceValue(func() parser.Parser {
 func Read(path string, src []byte) ([]*Example, diag.List) {
 	var diags diag.List
 	if len(src) > reader.MaxSize {
-		diags.Report(diag.Pos{File: path}, diag.CodeExampleTooLarge, "page is %d bytes, larger than the %d-byte limit", len(src), reader.MaxSize)
+		diags.Report(diag.Pos{File: path}, diag.CodeTooLarge, "page is %d bytes, larger than the 8 MiB limit", len(src))
 		return nil, diags
 	}
 	r := &pageReader{path: path, src: normalize(src)}
 	r.lines = diag.NewLines(path, r.src)
-	if d, bad := tooDeep(r.src, r.lines); bad {
+	if d, bad := reader.CheckLimits(r.src, r.lines); bad {
 		return nil, append(diags, d)
 	}
 	doc := markdown().Parse(text.NewReader(r.src))

@@ -198,7 +198,7 @@ func TestReadFindings(t *testing.T) {
 		// goldmark's time grows with the square of the nesting.
 		name:     "nesting too deep",
 		src:      "<!-- { \"blockType\": \"request\" } -->\n" + strings.Repeat(">", 40000) + " x\n",
-		want:     "f.md:2:1: error: line starts with 40001 bytes of indentation and block-quote or list markers, more than the limit of 256; the page is not read [example-too-deep]\n",
+		want:     "f.md:2:1: error: line starts with 40001 bytes of indentation and block-quote or list markers, more than the limit of 256 [too-deep]\n",
 		examples: 0,
 	}, {
 		name:     "fence never closed",

@@ -49,12 +49,12 @@ const (
 	maxInlineCostBase    = 1 << 16
 )
 
-// checkLimits reports the first limit src breaks, if any. It looks at bytes,
+// CheckLimits reports the first limit src breaks, if any. It looks at bytes,
 // not Markdown: it only estimates what parsing would cost. A paragraph is
 // estimated by the run of lines it lies in between blank lines and code
 // fences, which holds it whole, as both end a paragraph; the cells of a
 // table are parsed one by one, and cost less than their run.
-func checkLimits(src []byte, lines *diag.Lines) (diag.Diagnostic, bool) {
+func CheckLimits(src []byte, lines *diag.Lines) (diag.Diagnostic, bool) {
 	var cost, runBrackets, runBytes, runLines, worst, worstStart int
 	var ic inlineCost
 	runStart := 0

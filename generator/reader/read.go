@@ -58,7 +58,7 @@ func Read(path string, src []byte) (*Page, diag.List) {
 		off := invalidUTF8(r.src)
 		r.diags.Report(r.lines.Pos(off), diag.CodeInvalidUTF8, "page is not valid UTF-8: byte 0x%02x cannot start or continue a character; want UTF-8 text", r.src[off])
 	}
-	if d, bad := checkLimits(r.src, r.lines); bad {
+	if d, bad := CheckLimits(r.src, r.lines); bad {
 		r.diags = append(r.diags, d)
 		return page, r.diags
 	}

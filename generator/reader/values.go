@@ -20,7 +20,7 @@ func ParseValues(description []byte) []string {
 	if len(src) > MaxSize {
 		return nil
 	}
-	if _, bad := checkLimits(src, diag.NewLines("", src)); bad {
+	if _, bad := CheckLimits(src, diag.NewLines("", src)); bad {
 		return nil
 	}
 	vals, _ := valuesFrom(src, parseMarkdown(src))
