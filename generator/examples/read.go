@@ -93,7 +93,7 @@ func (r *pageReader) pos(off int) diag.Pos {
 
 // htmlBlock reads an HTML comment that may announce an example.
 func (r *pageReader) htmlBlock(n *ast.HTMLBlock) {
-	body, off, ok := r.commentBody(n)
+	body, off, ok := reader.CommentBody(r.src, n)
 	if !ok {
 		return
 	}
@@ -154,33 +154,6 @@ func (r *pageReader) add(e *Example, n *ast.HTMLBlock) {
 		return
 	}
 	e.Block = r.block(e, f)
-}
-
-// commentBody returns the text of an HTML-comment block between "<!--" and
-// "-->", and its offset in the page.
-func (r *pageReader) commentBody(n *ast.HTMLBlock) ([]byte, int, bool) {
-	lines := n.Lines()
-	if lines.Len() == 0 {
-		return nil, 0, false
-	}
-	start := lines.At(0).Start
-	end := lines.At(lines.Len() - 1).Stop
-	if n.HasClosure() {
-		end = n.ClosureLine.Stop
-	}
-	if start < 0 || end > len(r.src) || start > end {
-		return nil, 0, false
-	}
-	raw := r.src[start:end]
-	i := bytes.Index(raw, []byte("<!--"))
-	if i < 0 || len(bytes.TrimSpace(raw[:i])) > 0 {
-		return nil, 0, false
-	}
-	body := raw[i+4:]
-	if j := bytes.LastIndex(body, []byte("-->")); j >= 0 {
-		body = body[:j]
-	}
-	return body, start + i + 4, true
 }
 
 // annotation builds an Annotation from the parsed comment, whose body starts

@@ -22,7 +22,7 @@ import (
 // annotation but isn't JSON even after jsonx.Repair is an error: the page's
 // type would silently lose its annotation otherwise.
 func (r *reader) htmlBlock(n *ast.HTMLBlock) {
-	body, off, ok := r.commentBody(n)
+	body, off, ok := CommentBody(r.src, n)
 	if !ok {
 		return
 	}
@@ -59,10 +59,11 @@ func (r *reader) htmlBlock(n *ast.HTMLBlock) {
 	}
 }
 
-// commentBody returns the text of an HTML-comment block between "<!--" and
-// "-->", and its offset. A comment left open at the end of the file
-// (message.md) runs to the end.
-func (r *reader) commentBody(n *ast.HTMLBlock) ([]byte, int, bool) {
+// CommentBody returns the text of an HTML-comment block of src between
+// "<!--" and "-->", and its offset in src. A comment left open at the end
+// of the file (message.md) runs to the end. The method pages' examples are
+// announced by such comments too.
+func CommentBody(src []byte, n *ast.HTMLBlock) ([]byte, int, bool) {
 	lines := n.Lines()
 	if lines.Len() == 0 {
 		return nil, 0, false
@@ -72,10 +73,10 @@ func (r *reader) commentBody(n *ast.HTMLBlock) ([]byte, int, bool) {
 	if n.HasClosure() {
 		end = n.ClosureLine.Stop
 	}
-	if start < 0 || end > len(r.src) || start > end {
+	if start < 0 || end > len(src) || start > end {
 		return nil, 0, false
 	}
-	raw := r.src[start:end]
+	raw := src[start:end]
 	i := bytes.Index(raw, []byte("<!--"))
 	if i < 0 || len(bytes.TrimSpace(raw[:i])) > 0 {
 		return nil, 0, false
