@@ -9,10 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
-	"runtime"
-	"sort"
 	"strings"
-	"sync"
 
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/emit"
@@ -69,62 +66,27 @@ var ErrNoPages = errors.New("no Markdown pages (*.md)")
 // folder is flat, as the docs' resources folders are. An error means the
 // folder could not be read; problems in the pages are in Diags.
 func Load(fsys fs.FS, prefix string, opts Options) (*Loaded, error) {
-	entries, err := fs.ReadDir(fsys, ".")
+	names, skipped, err := pageNames(fsys)
 	if err != nil {
 		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
 	}
-	ld := &Loaded{}
-	var names []string
-	for _, e := range entries {
-		if e.IsDir() || !strings.EqualFold(path.Ext(e.Name()), ".md") {
-			ld.Skipped = append(ld.Skipped, e.Name())
-			continue
-		}
-		names = append(names, e.Name())
-	}
-	sort.Strings(names)
 	if len(names) == 0 {
 		err := ErrNoPages
-		if len(ld.Skipped) > 0 {
-			err = fmt.Errorf("%w; not read: %s", err, strings.Join(ld.Skipped, ", "))
+		if len(skipped) > 0 {
+			err = fmt.Errorf("%w; not read: %s", err, strings.Join(skipped, ", "))
 		}
 		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
 	}
-	jobs := opts.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
-	ld.Pages = make([]*reader.Page, len(names))
+	ld := &Loaded{Pages: make([]*reader.Page, len(names)), Skipped: skipped}
 	perPage := make([]diag.List, len(names))
-	errs := make([]error, len(names))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for w := 0; w < min(jobs, len(names)); w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				file := path.Join(prefix, names[i])
-				src, refused, err := readPage(fsys, names[i], file)
-				switch {
-				case err != nil:
-					errs[i] = err
-				case refused != nil:
-					// As the reader does with a page over its limit: the
-					// page is there, unread, with the error on it.
-					ld.Pages[i], perPage[i] = &reader.Page{Path: file}, diag.List{*refused}
-				default:
-					ld.Pages[i], perPage[i] = reader.Read(file, src)
-				}
-			}
-		}()
-	}
-	for i := range names {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	if err := errors.Join(errs...); err != nil {
+	err = eachPage(fsys, prefix, names, opts.Jobs,
+		func(i int, file string, src []byte) { ld.Pages[i], perPage[i] = reader.Read(file, src) },
+		// As the reader does with a page over its limit: the page is
+		// there, unread, with the error on it.
+		func(i int, file string, d diag.Diagnostic) {
+			ld.Pages[i], perPage[i] = &reader.Page{Path: file}, diag.List{d}
+		})
+	if err != nil {
 		return nil, fmt.Errorf("reading spec folder %s: %w", prefix, err)
 	}
 	for _, l := range perPage {
