@@ -28,12 +28,7 @@ const unknownFutureValue = "unknownFutureValue"
 // links to no page and repeated rows. The result is sorted. Lint reads
 // nothing from disk.
 func Lint(pages []*reader.Page) diag.List {
-	l := &linter{pages: resolve.NewIndex(pages), enums: map[string][]reader.EnumTable{}}
-	for _, p := range pages {
-		for _, e := range p.Enums {
-			l.enums[e.Name] = append(l.enums[e.Name], e)
-		}
-	}
+	l := &linter{pages: resolve.NewIndex(pages)}
 	for _, p := range pages {
 		l.page(p)
 	}
@@ -43,11 +38,7 @@ func Lint(pages []*reader.Page) diag.List {
 
 // linter holds the page index of one run.
 type linter struct {
-	pages *resolve.Index
-	// enums holds the enum tables of every page by name, in page order: a
-	// name may be defined more than once (modality in enums.md and in
-	// enums-callrecords.md).
-	enums map[string][]reader.EnumTable
+	pages *resolve.Index // the pages and enum tables, as resolution finds them
 	diags diag.List
 }
 
@@ -347,7 +338,7 @@ func (l *linter) enumDef(r reader.Row) {
 	if err != nil || t.Name == "" {
 		return
 	}
-	defs := l.enums[t.Name]
+	defs := l.pages.EnumTables(t.Name)
 	if len(defs) == 0 {
 		return
 	}
@@ -356,7 +347,7 @@ func (l *linter) enumDef(r reader.Row) {
 	// go to the first by position, whatever the order of the pages.
 	var best enumComparison
 	for i, d := range defs {
-		c := compareEnum(r.Values, d)
+		c := compareEnum(r.Values, *d)
 		if i == 0 || c.rank() < best.rank() || c.rank() == best.rank() && d.Pos.Before(best.def.Pos) {
 			best = c
 		}

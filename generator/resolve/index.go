@@ -13,18 +13,32 @@ import (
 type Index struct {
 	exact  map[string]*reader.Page // base name → page
 	folded map[string]*reader.Page // lower-cased base name → page
+	// enums holds the enum tables of every page by lower-cased name, in
+	// page order: a name may be defined more than once (modality in
+	// enums.md and in enums-callrecords.md).
+	enums map[string][]*reader.EnumTable
 }
 
 // NewIndex indexes pages, which are sorted by path: of two file names that
 // differ only in case, the last has the case-blind lookup.
 func NewIndex(pages []*reader.Page) *Index {
-	ix := &Index{exact: map[string]*reader.Page{}, folded: map[string]*reader.Page{}}
+	ix := &Index{exact: map[string]*reader.Page{}, folded: map[string]*reader.Page{}, enums: map[string][]*reader.EnumTable{}}
 	for _, p := range pages {
 		base := path.Base(p.Path)
 		ix.exact[base] = p
 		ix.folded[strings.ToLower(base)] = p
+		for i := range p.Enums {
+			key := strings.ToLower(p.Enums[i].Name)
+			ix.enums[key] = append(ix.enums[key], &p.Enums[i])
+		}
 	}
 	return ix
+}
+
+// EnumTables returns the tables that define the enum name, in page order,
+// matching the name ignoring case, as a Type cell names an enum.
+func (ix *Index) EnumTables(name string) []*reader.EnumTable {
+	return ix.enums[strings.ToLower(name)]
 }
 
 // Target returns the page a link from page from points at, and the
