@@ -164,3 +164,33 @@ func readRegular(name string, limit int) (content []byte, ok bool, err error) {
 	content, err = readAtMost(f, limit, int(info.Size()))
 	return content, true, err
 }
+
+// ReadFile reads the file name, known to the user by that name, if it is a
+// regular file or a link to one of at most limit bytes; anything else (a
+// FIFO, a device, /dev/zero) is refused unopened, and a file over the limit
+// unread, with an error that says what it is.
+func ReadFile(name string, limit int) ([]byte, error) {
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, err
+	}
+	if !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a regular file: want a text file", name, describeMode(info.Mode()))
+	}
+	if info.Size() > int64(limit) {
+		return nil, fmt.Errorf("%s is %d bytes, larger than the %d-byte limit", name, info.Size(), limit)
+	}
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	if info, err := f.Stat(); err == nil && !info.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s is %s, not a regular file: want a text file", name, describeMode(info.Mode()))
+	}
+	src, err := readAtMost(f, limit, int(info.Size()))
+	if errors.Is(err, errTooLarge) {
+		return nil, fmt.Errorf("%s grew past the %d-byte limit while it was read", name, limit)
+	}
+	return src, err
+}

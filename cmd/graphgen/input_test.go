@@ -67,3 +67,47 @@ func TestEveryCommandBoundsWhatItReads(t *testing.T) {
 		}
 	}
 }
+
+// TestFilesBesideThePagesAreBounded holds the other files a run reads to
+// the rule of the pages: a suppression file that is /dev/zero or a FIFO,
+// and a FIFO named like a Go file in -out, whose package clause generate
+// reads when -pkg is not given, are refused unopened, exit 2, instead of
+// exhausting memory or hanging.
+func TestFilesBesideThePagesAreBounded(t *testing.T) {
+	if _, err := os.Stat("/dev/zero"); err != nil {
+		t.Skip("no /dev/zero")
+	}
+	mkfifo, err := exec.LookPath("mkfifo")
+	if err != nil {
+		t.Skip("no mkfifo command")
+	}
+	work := t.TempDir()
+	spec, out := filepath.Join(work, "spec"), filepath.Join(work, "out")
+	for _, d := range []string{spec, out} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyValidPage(t, spec)
+	fifo := filepath.Join(work, "fifo.supp")
+	if out, err := exec.Command(mkfifo, fifo, filepath.Join(out, "f.go")).CombinedOutput(); err != nil {
+		t.Skipf("mkfifo: %v\n%s", err, out)
+	}
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"lint", "-spec", spec, "-suppress", "/dev/zero"}, "/dev/zero is a character device, not a regular file"},
+		{[]string{"lint", "-spec", spec, "-suppress", fifo}, "fifo.supp is a named pipe (FIFO), not a regular file"},
+		{[]string{"generate", "-spec", spec, "-out", out}, "f.go is a named pipe (FIFO), not a regular file"},
+		{[]string{"check", "-spec", spec, "-out", out}, "f.go is a named pipe (FIFO), not a regular file"},
+	} {
+		var stdout, stderr bytes.Buffer
+		if code := run(context.Background(), tc.args, &stdout, &stderr); code != exitUsage {
+			t.Errorf("graphgen %s: exit %d, want %d\n%s", strings.Join(tc.args, " "), code, exitUsage, stderr.String())
+		}
+		if !strings.Contains(stderr.String(), tc.want) {
+			t.Errorf("graphgen %s: stderr does not say %q:\n%s", strings.Join(tc.args, " "), tc.want, stderr.String())
+		}
+	}
+}

@@ -8,6 +8,7 @@ import (
 	"github.com/graphgen/graphgen/generator"
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/lint"
+	"github.com/graphgen/graphgen/generator/reader"
 )
 
 var lintCommand = &command{
@@ -44,7 +45,8 @@ placeholders, enum values no page lists, and unknown types (codes api-*).`,
 func (c *cli) lint(spec, api, suppress string, strict bool, com *common) int {
 	var sups []lint.Suppression
 	if suppress != "" {
-		src, err := os.ReadFile(suppress)
+		// A suppression file is a page's size at most, and read as one.
+		src, err := generator.ReadFile(suppress, reader.MaxSize)
 		if err != nil {
 			fmt.Fprintf(c.stderr, "graphgen lint: %v\n", err)
 			return exitUsage
