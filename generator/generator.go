@@ -10,6 +10,7 @@ import (
 	"io/fs"
 	"path"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/emit"
@@ -95,6 +96,10 @@ func Load(fsys fs.FS, prefix string, opts Options) (*Loaded, error) {
 	for _, name := range ld.Skipped {
 		// Said once, so a page saved with the wrong extension or put in a
 		// subfolder is not silently left out of the package.
+		if !utf8.ValidString(name) {
+			ld.Diags.Report(diag.Pos{File: path.Join(prefix, strings.ToValidUTF8(name, "\uFFFD"))}, diag.CodeNameNotUTF8, "not read: the file name %q is not valid UTF-8: want a UTF-8 name", name)
+			continue
+		}
 		ld.Diags.Report(diag.Pos{File: path.Join(prefix, name)}, diag.CodeNotAPage, "not read: a spec folder holds *.md pages only, and subfolders are not read")
 	}
 	ld.Diags.Sort()

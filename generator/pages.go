@@ -8,19 +8,22 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/graphgen/graphgen/generator/diag"
 )
 
 // pageNames lists the *.md pages of fsys, sorted, and the other entries,
-// which are not read: a spec folder is flat, as the docs' folders are.
+// which are not read: a spec folder is flat, as the docs' folders are. A
+// name that is not valid UTF-8 is not read either: an fs.FS cannot open it
+// (fs.ValidPath), and no diagnostic could print it.
 func pageNames(fsys fs.FS) (names, skipped []string, err error) {
 	entries, err := fs.ReadDir(fsys, ".")
 	if err != nil {
 		return nil, nil, err
 	}
 	for _, e := range entries {
-		if e.IsDir() || !strings.EqualFold(path.Ext(e.Name()), ".md") {
+		if e.IsDir() || !strings.EqualFold(path.Ext(e.Name()), ".md") || !utf8.ValidString(e.Name()) {
 			skipped = append(skipped, e.Name())
 			continue
 		}

@@ -87,6 +87,19 @@ var generatedInputs = map[string]func(t *testing.T, spec string){
 			t.Skipf("no symbolic link: %v", err)
 		}
 	},
+	// A page whose file name is not UTF-8 cannot be opened through an
+	// fs.FS, nor named in a diagnostic: it is left out with a warning, and
+	// the other pages are read.
+	"file-name-not-utf8": func(t *testing.T, spec string) {
+		copyValidPage(t, spec)
+		src, err := os.ReadFile(filepath.Join(spec, "widget.md"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(spec, "gad\xffget.md"), src, 0o644); err != nil {
+			t.Skipf("no file name that is not UTF-8 here: %v", err)
+		}
+	},
 	// A FIFO is never opened: opening one waits for a writer.
 	"fifo-page": func(t *testing.T, spec string) {
 		mkfifo, err := exec.LookPath("mkfifo")
@@ -144,10 +157,11 @@ var diagLine = regexp.MustCompile(`^\$WORK/spec/[^:]+?(:\d+:\d+)?: (error|warnin
 // fileLevel are the diagnostic codes that concern a page as a whole and so
 // carry no line: every other diagnostic must say path:line:col.
 var fileLevel = map[string]bool{
-	"too-large":   true, // the page is not parsed at all
-	"not-regular": true, // the page is not even opened
-	"no-h1":       true, // about something absent
-	"not-a-page":  true, // a file that is not read, or a folder
+	"name-not-utf8": true, // a file that is not read
+	"too-large":     true, // the page is not parsed at all
+	"not-regular":   true, // the page is not even opened
+	"no-h1":         true, // about something absent
+	"not-a-page":    true, // a file that is not read, or a folder
 }
 
 func TestCatalogue(t *testing.T) {

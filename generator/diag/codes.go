@@ -10,6 +10,7 @@ const (
 	// Reading a spec folder and its pages.
 	CodeNotAPage         Code = "not-a-page"
 	CodeNotRegular       Code = "not-regular"
+	CodeNameNotUTF8      Code = "name-not-utf8"
 	CodeTooLarge         Code = "too-large"
 	CodeTooDeep          Code = "too-deep"
 	CodeTooComplex       Code = "too-complex"
@@ -94,6 +95,7 @@ type CodeInfo struct {
 // codes is the registry, in the order of the constants.
 var codes = []CodeInfo{
 	{CodeNotAPage, Info, "reader", "an entry of the spec folder that is not a `*.md` page is not read"},
+	{CodeNameNotUTF8, Warning, "reader", "an entry of the spec folder whose name is not valid UTF-8 is not read"},
 	{CodeNotRegular, Error, "reader", "a page that is neither a regular file nor a link to one (a FIFO, a device, a folder) is refused unopened"},
 	{CodeTooLarge, Error, "reader", "a page (a resource or a method page) larger than the 8 MiB limit is refused"},
 	{CodeTooDeep, Error, "reader", "a page (a resource or a method page) nested deeper than the Markdown guard allows is refused"},
