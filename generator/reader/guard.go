@@ -67,6 +67,7 @@ func CheckLimits(src []byte, lines *diag.Lines) (diag.Diagnostic, bool) {
 		ic.endRun(runStart, runBytes, runLines)
 		runBrackets, runBytes, runLines = 0, 0, 0
 	}
+	var code codeBlocks
 	for off := 0; off < len(src); {
 		end := bytes.IndexByte(src[off:], '\n')
 		if end < 0 {
@@ -78,9 +79,13 @@ func CheckLimits(src []byte, lines *diag.Lines) (diag.Diagnostic, bool) {
 		if w := prefixWidth(line); w > maxPrefix {
 			return diag.New(lines.Pos(off), diag.CodeTooDeep, "line starts with %d bytes of indentation and block-quote or list markers, more than the limit of %d", w, maxPrefix), true
 		}
-		if len(bytes.TrimSpace(line)) == 0 || isCodeFence(line) {
+		switch {
+		case code.skip(line, off == 0):
+			// Fenced code: goldmark parses no inline markup in it.
 			endRun()
-		} else {
+		case len(bytes.TrimSpace(line)) == 0 || isCodeFence(line):
+			endRun()
+		default:
 			if runBytes == 0 {
 				runStart = off
 			}

@@ -46,6 +46,16 @@ func TestReadLimits(t *testing.T) {
 		// One search, but a node for each line: 3.5 s and 2.7 GB for 4
 		// million lines.
 		{"a backtick left open above a million lines", "# t\n\na `\n" + strings.Repeat("a\n", 1_000_000), []string{"error too-complex 3"}},
+		// A method page's example: megabytes of JSON in a fence, which
+		// goldmark parses for no inline markup.
+		{"a fenced example of megabytes is code, not a paragraph", "# t\n\n```json\n" + strings.Repeat("  [\"a\", [\"b\"]],\n", 150_000) + "```\n", nil},
+		{"a fence that is never closed runs to the end of the page", "# t\n\n~~~\n" + strings.Repeat(strings.Repeat("[a](", 20)+"\n", 20000), nil},
+		// What only looks like a fence fences nothing: the lines after it
+		// are weighed as the paragraphs goldmark parses them as.
+		{"a fence in an HTML comment fences nothing", "# t\n\n<!--\n\n```\n-->\n\n" + strings.Repeat(strings.Repeat("[a](", 20)+"\n", 20000), []string{"error too-complex 8"}},
+		{"a fence in front matter fences nothing", "---\n\n```\n---\n\n" + strings.Repeat(strings.Repeat("[a](", 20)+"\n", 20000), []string{"error too-complex 6"}},
+		{"a fence in a list item ends with the item", "- x\n\n  ```\n" + strings.Repeat(strings.Repeat("[a](", 20)+"\n", 20000), []string{"error too-complex 4"}},
+		{"a fence that follows a paragraph line is weighed", "# t\n\ntext\n```\n" + strings.Repeat(strings.Repeat("[a](", 20)+"\n", 20000), []string{"error too-complex 5"}},
 		// Inputs within the limits that would take quadratic time if the
 		// reader were careless.
 		{"200,000 continuation lines", page("## Properties\n|Property|Type|Description|\n|--|--|--|\n|a|String|x|\n" + strings.Repeat("more\n", 200000)), nil},
