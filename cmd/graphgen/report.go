@@ -8,6 +8,7 @@ import (
 	"sort"
 
 	"github.com/graphgen/graphgen/generator"
+	"github.com/graphgen/graphgen/generator/diag"
 )
 
 var reportCommand = &command{
@@ -18,8 +19,9 @@ var reportCommand = &command{
 	doc: `Prints the conformance figures of the pages in -spec: pages by kind, types generated,
 properties by kind, enums by source and diagnostics by code. Writes no file.
 With -format json the diagnostics are listed too ("findings"); with -format github
-they are annotations, followed by the figures as text. The figures count every
-diagnostic; -q hides all but errors from the findings.`,
+they are annotations, followed by the figures as text; in text, the errors are
+printed on standard error. The figures count every diagnostic; -q hides all but
+errors from the findings. Exits 1 when the pages have errors, as generate does.`,
 	flags: func(c *cli, fs *flag.FlagSet, com *common) func([]string) int {
 		spec := fs.String("spec", "", "folder of Markdown resource pages to read (required)")
 		return func(args []string) int {
@@ -42,6 +44,13 @@ func (c *cli) report(spec string, com *common) int {
 	}
 	r := generator.NewReport(res)
 	diags := filterQuiet(res.Diags, com.quiet)
+	// The figures count every finding; the errors are also printed, and
+	// fail the run, as they fail generate.
+	code := exitOK
+	if n := res.Diags.Count(diag.Error); n > 0 {
+		code = exitFindings
+		defer fmt.Fprintf(c.stderr, "graphgen report: %d %s in the pages of %s\n", n, plural(n, "error", "errors"), spec)
+	}
 	switch com.format {
 	case formatJSON:
 		doc := struct {
@@ -52,9 +61,11 @@ func (c *cli) report(spec string, com *common) int {
 			fmt.Fprintf(c.stderr, "graphgen report: %v\n", err)
 			return exitUsage
 		}
-		return exitOK
+		return code
 	case formatGitHub:
 		annotateDiags(c.stdout, diags)
+	default:
+		writeDiags(c.stderr, formatText, filterQuiet(res.Diags, true))
 	}
 	w := c.stdout
 	fmt.Fprintf(w, "spec folder %s\n", spec)
@@ -67,7 +78,7 @@ func (c *cli) report(spec string, com *common) int {
 	for _, p := range r.Untyped {
 		fmt.Fprintf(w, "no type: %s\n", p)
 	}
-	return exitOK
+	return code
 }
 
 // section prints one block of figures, sorted by name.
