@@ -10,6 +10,7 @@ const (
 	// Reading a spec folder and its pages.
 	CodeNotAPage         Code = "not-a-page"
 	CodeNotRegular       Code = "not-regular"
+	CodeLinkNotFollowed  Code = "link-not-followed"
 	CodeNameNotUTF8      Code = "name-not-utf8"
 	CodeTooLarge         Code = "too-large"
 	CodeTooDeep          Code = "too-deep"
@@ -96,6 +97,7 @@ type CodeInfo struct {
 var codes = []CodeInfo{
 	{CodeNotAPage, Info, "reader", "an entry of the spec folder that is not a `*.md` page is not read"},
 	{CodeNameNotUTF8, Warning, "reader", "an entry of the spec folder whose name is not valid UTF-8 is not read"},
+	{CodeLinkNotFollowed, Error, "reader", "a page at a git revision that is a symbolic link git cannot follow within the revision (out of the repository, to nothing, in a loop)"},
 	{CodeNotRegular, Error, "reader", "a page that is neither a regular file nor a link to one (a FIFO, a device, a folder) is refused unopened"},
 	{CodeTooLarge, Error, "reader", "a page (a resource or a method page) larger than the 8 MiB limit is refused"},
 	{CodeTooDeep, Error, "reader", "a page (a resource or a method page) nested deeper than the Markdown guard allows is refused"},

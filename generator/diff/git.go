@@ -1,10 +1,12 @@
 package diff
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os/exec"
 	"path"
@@ -43,22 +45,15 @@ func (r Revision) Prefix() string { return path.Clean(r.Path) }
 // returns it as a Tree. Nothing is written to disk: the listing is held in
 // memory and each file is read from git when it is opened. A tree entry
 // whose name is not a plain file name makes Read fail, as a tree git itself
-// would refuse to check out; symbolic links and submodules are not pages,
-// and are listed by Tree.NotRead. The caller closes the Tree.
+// would refuse to check out. A symbolic link is followed within the
+// revision, as a folder on disk follows it; one that cannot be, and a
+// submodule, are listed by Tree.NotRead. The caller closes the Tree.
 func (r Revision) Read(ctx context.Context, dir string) (*Tree, error) {
 	if _, err := exec.LookPath("git"); err != nil {
 		return nil, fmt.Errorf("%s: reading a folder at a git revision needs the git command, which is not on PATH", r)
 	}
 	git := func(args ...string) ([]byte, error) {
-		cmd := exec.CommandContext(ctx, "git", args...)
-		cmd.Dir = dir
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		out, err := cmd.Output()
-		if err != nil {
-			return nil, gitError(err, &stderr)
-		}
-		return out, nil
+		return runGit(ctx, dir, nil, args...)
 	}
 	if _, err := git("rev-parse", "--git-dir"); err != nil {
 		return nil, fmt.Errorf("%s: not in a git repository, so revision %q cannot be read (%v): want a folder, or REV:PATH inside a repository", r, r.Rev, err)
@@ -82,6 +77,7 @@ func (r Revision) Read(ctx context.Context, dir string) (*Tree, error) {
 		return nil, fmt.Errorf("%s: listing the folder: %v", r, err)
 	}
 	t := &Tree{rev: r, ctx: ctx, dir: dir, byName: map[string]*treeEntry{}}
+	var links []string
 	for len(list) > 0 {
 		// "<mode> SP <type> SP <object> SP+ <size> TAB <name> NUL"; a
 		// name cannot hold a NUL, which ends it in the tree object too.
@@ -105,10 +101,11 @@ func (r Revision) Read(ctx context.Context, dir string) (*Tree, error) {
 			// subfolders.
 			e.mode = fs.ModeDir | 0o755
 		case mode == "120000":
-			t.notRead = append(t.notRead, notRead{name, "a symbolic link"})
+			// Followed below, all at once, as a folder on disk would be.
+			links = append(links, name)
 			continue
 		case mode == "160000":
-			t.notRead = append(t.notRead, notRead{name, "a submodule"})
+			t.notRead = append(t.notRead, notRead{name, "a submodule", false})
 			continue
 		case strings.HasPrefix(mode, "100") && f[1] == "blob":
 			size, err := strconv.ParseInt(f[3], 10, 64)
@@ -124,6 +121,9 @@ func (r Revision) Read(ctx context.Context, dir string) (*Tree, error) {
 		}
 		t.byName[name] = e
 		t.entries = append(t.entries, e)
+	}
+	if err := t.follow(links); err != nil {
+		return nil, err
 	}
 	sort.Slice(t.entries, func(i, j int) bool { return t.entries[i].name < t.entries[j].name })
 	sort.Slice(t.notRead, func(i, j int) bool { return t.notRead[i].name < t.notRead[j].name })
@@ -149,6 +149,21 @@ func notPlainName(name string) string {
 }
 
 // gitError turns a failed git command into the error git printed.
+// runGit runs git with args in dir, stdin as its input, and returns what
+// it printed, or an error holding what it said on standard error.
+func runGit(ctx context.Context, dir string, stdin io.Reader, args ...string) ([]byte, error) {
+	cmd := exec.CommandContext(ctx, "git", args...)
+	cmd.Dir = dir
+	cmd.Stdin = stdin
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return nil, gitError(err, &stderr)
+	}
+	return out, nil
+}
+
 func gitError(err error, stderr *bytes.Buffer) error {
 	msg := strings.TrimSpace(stderr.String())
 	if msg == "" {
@@ -157,8 +172,88 @@ func gitError(err error, stderr *bytes.Buffer) error {
 	return errors.New(msg)
 }
 
-// notRead is an entry of the folder that is not a file or a folder.
-type notRead struct{ name, what string }
+// follow adds to t the files that the symbolic links names of its folder
+// lead to within the revision, as reading the folder on disk follows them:
+// a page kept elsewhere in the repository and linked into the folder is a
+// page of both. git resolves the links (cat-file --follow-symlinks), so
+// nothing is read outside the revision's tree; a link that leads out of
+// it, nowhere, into a loop or to a folder cannot be followed, which
+// NotRead reports as an error, since the page would otherwise seem to have
+// been removed.
+func (t *Tree) follow(links []string) error {
+	if len(links) == 0 {
+		return nil
+	}
+	var in bytes.Buffer
+	for _, name := range links {
+		fmt.Fprintf(&in, "%s:%s\n", t.rev.Rev, joinRevPath(t.rev.Path, name))
+	}
+	out, err := runGit(t.ctx, t.dir, &in, "cat-file", "--batch-check", "--follow-symlinks")
+	if err != nil {
+		return fmt.Errorf("%s: following its symbolic links: %v", t.rev, err)
+	}
+	br := bufio.NewReader(bytes.NewReader(out))
+	for _, name := range links {
+		// "<oid> blob <size>", or "<what> <size>" and a line of the path,
+		// or "<name> missing".
+		line, err := br.ReadString('\n')
+		if err != nil {
+			return fmt.Errorf("%s: following the symbolic link %q: unexpected end of git's answer", t.rev, name)
+		}
+		f := strings.Fields(line)
+		switch {
+		case len(f) == 3 && f[1] == "blob":
+			size, err := strconv.ParseInt(f[2], 10, 64)
+			if err != nil || size < 0 {
+				return fmt.Errorf("%s: following the symbolic link %q: unexpected answer %q", t.rev, name, line)
+			}
+			e := &treeEntry{name: name, oid: f[0], size: size, mode: 0o644}
+			t.byName[name] = e
+			t.entries = append(t.entries, e)
+			continue
+		case len(f) == 2 && f[1] == "missing":
+			t.notRead = append(t.notRead, notRead{name, "a symbolic link to nothing", true})
+			continue
+		case len(f) == 2:
+			target, _ := br.ReadString('\n')
+			what := map[string]string{
+				"symlink":  "a symbolic link out of the repository",
+				"dangling": "a symbolic link to nothing",
+				"loop":     "a symbolic link in a loop",
+				"notdir":   "a symbolic link through a file",
+			}[f[0]]
+			if what == "" {
+				what = "a symbolic link to a " + f[0]
+			}
+			if f[0] == "symlink" {
+				// git names the link's target, out of the tree.
+				what = fmt.Sprintf("%s (%q)", what, strings.TrimSpace(target))
+			}
+			t.notRead = append(t.notRead, notRead{name, what, true})
+			continue
+		}
+		return fmt.Errorf("%s: following the symbolic link %q: unexpected answer %q", t.rev, name, line)
+	}
+	return nil
+}
+
+// joinRevPath joins name to the folder p of a REV:PATH, keeping a leading
+// "./" or "../", which make git read p from the current folder rather than
+// from the top of the repository.
+func joinRevPath(p, name string) string {
+	j := path.Join(p, name)
+	if (strings.HasPrefix(p, "./") || strings.HasPrefix(p, "../") || p == "." || p == "..") && !strings.HasPrefix(j, "../") {
+		j = "./" + j
+	}
+	return j
+}
+
+// notRead is an entry of the folder that is neither a file nor a folder;
+// broken says it is a page git cannot follow.
+type notRead struct {
+	name, what string
+	broken     bool
+}
 
 // NotRead returns one diagnostic for each entry of the folder that is
 // neither a file nor a folder, and so is left out of the Tree: symbolic
@@ -166,6 +261,10 @@ type notRead struct{ name, what string }
 func (t *Tree) NotRead(prefix string) diag.List {
 	var l diag.List
 	for _, n := range t.notRead {
+		if n.broken {
+			l.Report(diag.Pos{File: path.Join(prefix, n.name)}, diag.CodeLinkNotFollowed, "not read: %s at revision %q: want a link to a file of the same revision", n.what, t.rev.Rev)
+			continue
+		}
 		l.Report(diag.Pos{File: path.Join(prefix, n.name)}, diag.CodeNotAPage, "not read: %s at revision %q is not a page", n.what, t.rev.Rev)
 	}
 	return l

@@ -227,7 +227,7 @@ func TestReadListsLinksAndSubmodulesAsNotRead(t *testing.T) {
 		got = append(got, d.String())
 	}
 	want := []string{
-		fmt.Sprintf("spec/evil.md: info: not read: a symbolic link at revision %q is not a page [not-a-page]", rev),
+		fmt.Sprintf("spec/evil.md: error: not read: a symbolic link out of the repository (\"/dev/zero\") at revision %q: want a link to a file of the same revision [link-not-followed]", rev),
 		fmt.Sprintf("spec/module.md: info: not read: a submodule at revision %q is not a page [not-a-page]", rev),
 	}
 	if d := cmp.Diff(want, got); d != "" {
@@ -297,5 +297,46 @@ func TestReadWithoutGit(t *testing.T) {
 	_, err := diff.Revision{Rev: "HEAD", Path: "spec"}.Read(context.Background(), t.TempDir())
 	if err == nil || !strings.Contains(err.Error(), "needs the git command, which is not on PATH") {
 		t.Errorf("Read without git = %v; want an error saying git is not on PATH", err)
+	}
+}
+
+// A page linked into the folder from elsewhere in the repository is read
+// through its link, as the folder on disk reads it; a link git cannot
+// follow within the revision is an error, not a page that seems removed.
+func TestReadFollowsLinksWithinTheRevision(t *testing.T) {
+	repo := gitRepo(t, map[string]string{"shared/widget.md": "# widget\n", "spec/own.md": "# own\n"})
+	for link, target := range map[string]string{
+		"spec/widget.md": "../shared/widget.md",
+		"spec/out.md":    "/dev/zero",
+		"spec/gone.md":   "nothing.md",
+		"spec/up.md":     "../../outside.md",
+	} {
+		if err := os.Symlink(target, filepath.Join(repo, filepath.FromSlash(link))); err != nil {
+			t.Skipf("no symbolic link: %v", err)
+		}
+	}
+	git(t, repo, nil, "add", ".")
+	git(t, repo, nil, "-c", "user.name=t", "-c", "user.email=t@example.com", "commit", "-q", "-m", "links")
+	for _, p := range []string{"spec", "./spec"} {
+		tree, err := diff.Revision{Rev: "HEAD", Path: p}.Read(context.Background(), repo)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d := cmp.Diff(map[string]string{"own.md": "# own\n", "widget.md": "# widget\n"}, readAll(t, tree)); d != "" {
+			t.Errorf("%s: folder read differs (-want +got):\n%s", p, d)
+		}
+		var got []string
+		for _, d := range tree.NotRead("spec") {
+			got = append(got, d.String())
+		}
+		tree.Close()
+		want := []string{
+			`spec/gone.md: error: not read: a symbolic link to nothing at revision "HEAD": want a link to a file of the same revision [link-not-followed]`,
+			`spec/out.md: error: not read: a symbolic link out of the repository ("/dev/zero") at revision "HEAD": want a link to a file of the same revision [link-not-followed]`,
+			`spec/up.md: error: not read: a symbolic link out of the repository ("../outside.md") at revision "HEAD": want a link to a file of the same revision [link-not-followed]`,
+		}
+		if d := cmp.Diff(want, got); d != "" {
+			t.Errorf("%s: NotRead differs (-want +got):\n%s", p, d)
+		}
 	}
 }
