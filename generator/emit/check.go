@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"io"
 	"path"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -33,20 +34,20 @@ const helpersFile = "graphgen_test.go"
 // call.
 func ReservedNames() []string { return model.SupportNames() }
 
-// reservedMembers returns the field and method names generated for s itself,
-// with what declares each, which no field of s may take.
-func reservedMembers(s *model.Struct) map[string]string {
-	// Every member the support code names is reserved, whether or not s
-	// has it, as resolution reserves them: a name that is free on one type
-	// and taken on its derived open type would not stay put.
-	m := map[string]string{}
-	for _, n := range model.SupportMembers() {
-		m[n] = n + ", a member graphgen gives generated structs"
+// reservedMember says which member generated for a struct the field name
+// would clash with, given what the struct inherits. Every member the
+// support code names is reserved, whether or not the struct has it, as
+// resolution reserves them: a name that is free on one type and taken on
+// its derived open type would not stay put. The embedded bases take their
+// type names.
+func reservedMember(name string, in *inherited) (string, bool) {
+	if slices.Contains(model.SupportMembers(), name) {
+		return name + ", a member graphgen gives generated structs", true
 	}
-	for b := s.Base; b != nil; b = b.Base {
-		m[b.Name] = "the embedded base type " + b.Name
+	if in.bases[name] > 0 {
+		return "the embedded base type " + name, true
 	}
-	return m
+	return "", false
 }
 
 // checker collects the findings of check.
@@ -94,9 +95,7 @@ func check(pkg *model.Package) error {
 	for _, e := range sortedEnums(pkg) {
 		c.enum(e)
 	}
-	for _, s := range sortedStructs(pkg) {
-		c.strct(s)
-	}
+	c.checkStructs(sortedStructs(pkg))
 	c.list.Sort()
 	return c.list.Err()
 }
@@ -196,52 +195,112 @@ func (c *checker) enum(e *model.Enum) {
 	}
 }
 
-func (c *checker) strct(s *model.Struct) {
-	c.global(s.Source, "type", s.Name)
-	c.file(s.Source, s.File)
-	// A base cycle would make every walk up the chain loop, so nothing
-	// below runs for such a type.
-	seen := map[*model.Struct]bool{s: true}
-	for b := s.Base; b != nil; b = b.Base {
-		if !c.structs[b] {
-			c.list.Report(s.Source, diag.CodeEmitType, "base type %q of %s is not in package %s: want a type of the package", b.Name, s.Name, c.pkg.Name)
+// checkStructs checks the types of the package: each name and file, then the
+// fields of each type against what it inherits, in one depth-first walk of
+// the inheritance forest that keeps the names of the types it is below, so
+// that the cost is linear in the package, not in the sum of the chains.
+func (c *checker) checkStructs(structs []*model.Struct) {
+	for _, s := range structs {
+		c.global(s.Source, "type", s.Name)
+		c.file(s.Source, s.File)
+	}
+	var in inherited
+	in.init()
+	visited := map[*model.Struct]bool{}
+	// badBase is the root of the current tree when its base is not in the
+	// package: nothing below it is checked further.
+	var badBase *model.Struct
+	model.WalkInheritance(structs, func(s *model.Struct) {
+		visited[s] = true
+		if s.Base != nil && !c.structs[s.Base] {
+			badBase = s
+		}
+		if badBase != nil {
+			c.list.Report(s.Source, diag.CodeEmitType, "base type %q of %s is not in package %s: want a type of the package", badBase.Base.Name, s.Name, c.pkg.Name)
 			return
 		}
-		if seen[b] {
-			c.list.Report(s.Source, diag.CodeEmitType, "type %s inherits from itself through %s: want an acyclic base chain", s.Name, b.Name)
+		c.fields(s, &in)
+		in.enter(s)
+	}, func(s *model.Struct) {
+		if badBase != nil {
+			if badBase == s {
+				badBase = nil
+			}
 			return
 		}
-		seen[b] = true
-	}
-	reserved := reservedMembers(s)
-	goNames := map[string]bool{}
-	jsonNames := map[string]bool{}
-	if chainHasODataType(s) {
-		jsonNames["@odata.type"] = true
-	}
-	// Fields of bases are checked with their own type; here they only
-	// occupy names.
-	own := map[*model.Field]bool{}
-	for _, f := range s.Fields {
-		own[f] = true
-	}
-	for _, f := range s.AllFields() {
-		if !own[f] {
-			goNames[f.Name] = true
-			jsonNames[f.JSONName] = true
+		in.leave(s)
+	})
+	// What the walk did not reach is on a base cycle, or below one: every
+	// walk up such a chain would loop.
+	for _, s := range structs {
+		if visited[s] {
 			continue
 		}
+		seen := map[*model.Struct]bool{s: true}
+		for b := s.Base; b != nil; b = b.Base {
+			if seen[b] {
+				c.list.Report(s.Source, diag.CodeEmitType, "type %s inherits from itself through %s: want an acyclic base chain", s.Name, b.Name)
+				break
+			}
+			seen[b] = true
+		}
+	}
+}
+
+// inherited holds, during the walk, the members of the types above the
+// current one: counts, as a name may be declared twice on a chain, which
+// is reported where it is, and each type takes back what it added.
+type inherited struct {
+	goNames, jsonNames, bases map[string]int
+	odataTypes                int // types above that carry "@odata.type"
+}
+
+func (in *inherited) init() {
+	in.goNames, in.jsonNames, in.bases = map[string]int{}, map[string]int{}, map[string]int{}
+}
+
+func (in *inherited) enter(s *model.Struct) {
+	for _, f := range s.Fields {
+		in.goNames[f.Name]++
+		in.jsonNames[f.JSONName]++
+	}
+	in.bases[s.Name]++
+	if s.HasODataType {
+		in.odataTypes++
+	}
+}
+
+func (in *inherited) leave(s *model.Struct) {
+	for _, f := range s.Fields {
+		in.goNames[f.Name]--
+		in.jsonNames[f.JSONName]--
+	}
+	in.bases[s.Name]--
+	if s.HasODataType {
+		in.odataTypes--
+	}
+}
+
+// fields checks the fields s declares against each other and against
+// what it inherits, held in in.
+func (c *checker) fields(s *model.Struct, in *inherited) {
+	goNames := map[string]bool{}
+	jsonNames := map[string]bool{}
+	if in.odataTypes > 0 || s.HasODataType {
+		jsonNames["@odata.type"] = true
+	}
+	for _, f := range s.Fields {
 		if c.ident(f.Pos, "field", f.Name) {
-			if why, ok := reserved[f.Name]; ok {
+			if why, ok := reservedMember(f.Name, in); ok {
 				c.list.Report(f.Pos, diag.CodeEmitName, "field name %s of %s clashes with %s: want another name", f.Name, s.Name, why)
-			} else if goNames[f.Name] {
+			} else if goNames[f.Name] || in.goNames[f.Name] > 0 {
 				c.list.Report(f.Pos, diag.CodeEmitName, "field name %s is declared twice in %s or its bases: want a unique name", f.Name, s.Name)
 			}
 		}
 		goNames[f.Name] = true
 		if !validJSONName(f.JSONName) {
 			c.list.Report(f.Pos, diag.CodeEmitJSONName, "invalid JSON member name %q of %s.%s: want letters, digits or !#$%%&()*+-./:;<=>?@[]^_{|}~ and spaces", f.JSONName, s.Name, f.Name)
-		} else if jsonNames[f.JSONName] {
+		} else if jsonNames[f.JSONName] || in.jsonNames[f.JSONName] > 0 {
 			c.list.Report(f.Pos, diag.CodeEmitJSONName, "JSON member %q is declared twice in %s or its bases: want a unique member name", f.JSONName, s.Name)
 		}
 		jsonNames[f.JSONName] = true
