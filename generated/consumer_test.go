@@ -2,6 +2,7 @@ package generated_test
 
 import (
 	"encoding/json"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -47,6 +48,11 @@ func TestConsumerCmpDiff(t *testing.T) {
 	want := []string{`- Ptr: &"running",`, `+ Ptr: &"failed",`}
 	if !cmp.Equal(changed, want) || !strings.Contains(diff, "Status: beta.Nullable[") {
 		t.Errorf("cmp.Diff after changing status changed %q, want %q under Status:\n%s", changed, want, diff)
+	}
+	// reflect.DeepEqual is the equality of the standard library, as ==
+	// does not compile on these types.
+	if !reflect.DeepEqual(a, sampleOperation(t)) || reflect.DeepEqual(a, b) {
+		t.Errorf("reflect.DeepEqual does not tell a changed status from none")
 	}
 	// Absent and null differ, as they do on the wire.
 	b = sampleOperation(t)
