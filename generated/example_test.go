@@ -12,11 +12,9 @@ import (
 var _ interface{ Validate() error } = (*beta.InviteParticipantsOperation)(nil)
 
 // A consumer decodes an operation, and Validate tells it whether every enum
-// value is a documented member. Value and the other accessors of Nullable are
-// functions of the package rather than methods, since methods, repeated for
-// each of hundreds of types, were most of the time the package took to
-// compile. An undocumented value is kept, so nothing the service sent is
-// lost, and Validate names where it is and what was allowed.
+// value is a documented member. An undocumented value is kept, so nothing
+// the service sent is lost, and Validate names where it is and what was
+// allowed.
 func Example() {
 	for _, status := range []string{"running", "bogus"} {
 		data := []byte(`{
@@ -30,7 +28,7 @@ func Example() {
 			fmt.Println("decode:", err)
 			continue
 		}
-		fmt.Printf("status %q: Validate() = %v\n", beta.Value(op.Status), op.Validate())
+		fmt.Printf("status %q: Validate() = %v\n", *op.Status.Value(), op.Validate())
 	}
 	// Output:
 	// status "running": Validate() = <nil>
@@ -62,7 +60,7 @@ func Example_nested() {
 func Example_roundTrip() {
 	var op beta.InviteParticipantsOperation
 	fmt.Println(json.Unmarshal([]byte(`{"clientContext":null,"participants":[],"resultInfo":{"code":0}}`), &op))
-	fmt.Println(beta.IsNull(op.ClientContext), beta.IsAbsent(op.ID), beta.IsSet(op.Participants), beta.IsSet(beta.Value(op.ResultInfo).Code))
+	fmt.Println(beta.IsNull(op.ClientContext), beta.IsAbsent(op.ID), beta.IsSet(op.Participants), beta.IsSet(op.ResultInfo.Value().Code))
 	out, _ := json.Marshal(op)
 	fmt.Println(string(out))
 
@@ -75,4 +73,49 @@ func Example_roundTrip() {
 	// true true true true
 	// {"clientContext":null,"participants":[],"resultInfo":{"code":0}}
 	// {"user":{"displayName":"Ana","id":"1"},"guest":{"id":"2"}}
+}
+
+// Value reads a member through members that may be absent, left to right:
+// each call returns a pointer to a copy of the value, or to a zero value,
+// never nil. Or gives a default of one's own, and Get says whether there
+// was a value.
+func Example_read() {
+	var op beta.InviteParticipantsOperation
+	_ = json.Unmarshal([]byte(`{"participants":[{"identity":{"user":{"id":"u1"}}}],"resultInfo":{"code":200}}`), &op)
+
+	fmt.Println(*op.ResultInfo.Value().Code.Value())
+	fmt.Printf("%q\n", *op.ResultInfo.Value().Message.Value()) // absent: ""
+	fmt.Println(beta.Or(op.ResultInfo.Value().Message, "no message"))
+	for _, p := range *op.Participants.Value() {
+		fmt.Println(*p.Identity.Value().User.Value().ID.Value())
+	}
+	if status, ok := beta.Get(op.Status); !ok {
+		fmt.Printf("status absent: %q\n", status)
+	}
+	// Output:
+	// 200
+	// ""
+	// no message
+	// u1
+	// status absent: ""
+}
+
+// Some, Null and FromPtr build a member; a literal does too, since the two
+// fields of a Nullable are its whole state. Setting a nested member takes
+// the value, changes it and sets it back: Value returns a copy.
+func Example_write() {
+	var op beta.InviteParticipantsOperation
+	op.ClientContext = beta.Some("my-context")
+	op.ID = beta.Null[string]()
+	op.Status = beta.FromPtr[beta.InviteParticipantsOperationStatus](nil) // absent
+	info := op.ResultInfo.Value()
+	info.Code = beta.Some(int32(404))
+	op.ResultInfo = beta.Some(*info)
+	op.Participants = beta.Some(append(*op.Participants.Value(), beta.InvitationParticipantInfo{
+		EndpointType: beta.Some(beta.InvitationParticipantInfoEndpointTypeVoicemail),
+	}))
+	out, _ := json.Marshal(op)
+	fmt.Println(string(out))
+	// Output:
+	// {"clientContext":"my-context","id":null,"participants":[{"endpointType":"voicemail"}],"resultInfo":{"code":404}}
 }

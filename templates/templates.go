@@ -39,7 +39,22 @@ const (
 	// FileTest renders the test file that goes with one generated file; its
 	// data is a FileTestData.
 	FileTest = "file_test.go.tmpl"
+	// Doc renders DocFile, the package documentation; its data is a
+	// DocData.
+	Doc = "doc.go.tmpl"
 )
+
+// DocFile is the name, in a generated package, of the file the Doc template
+// renders: one file holds the package comment, as go doc wants.
+const DocFile = "graphgen_doc.go"
+
+// DocData is the data of the Doc template.
+type DocData struct {
+	Package string
+	// Spec is the folder of the pages, as generation was given it, cleaned
+	// of what a comment cannot hold.
+	Spec string
+}
 
 // Parse parses every template. The templates use no functions, so the data
 // carries every Go literal already quoted: a template cannot produce invalid

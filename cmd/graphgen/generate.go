@@ -14,7 +14,7 @@ import (
 
 var generateCommand = &command{
 	name:    "generate",
-	args:    "-spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]",
+	args:    "-spec DIR -out DIR [-pkg NAME] [-strict-enums] [-tests=false] [-q] [-format F]",
 	quiet:   true,
 	summary: "write the Go package generated from the pages in -spec to -out",
 	doc: `Writes the Go package generated from the pages in -spec to -out. Generated files
@@ -30,7 +30,7 @@ completes it. Runs into one folder take turns.`,
 
 var checkCommand = &command{
 	name:    "check",
-	args:    "-spec DIR -out DIR [-pkg NAME] [-strict-enums] [-q] [-format F]",
+	args:    "-spec DIR -out DIR [-pkg NAME] [-strict-enums] [-tests=false] [-q] [-format F]",
 	quiet:   true,
 	summary: "write nothing; report how -out differs from what -spec produces",
 	doc: `Changes nothing. Exits 0 when -out is exactly what -spec produces, and 1 with a
@@ -48,6 +48,7 @@ Waits for a generate writing -out to finish.`,
 type generation struct {
 	spec, out, pkg string
 	strictEnums    bool
+	tests          bool
 }
 
 func genFlags(fs *flag.FlagSet) *generation {
@@ -56,6 +57,7 @@ func genFlags(fs *flag.FlagSet) *generation {
 	fs.StringVar(&g.out, "out", "", "folder of the generated Go package (required)")
 	fs.StringVar(&g.pkg, "pkg", "", "name of the generated Go package (default: the package of the Go files already in -out, else the base name of -out, lower case, letters and digits only)")
 	fs.BoolVar(&g.strictEnums, "strict-enums", false, "generate decoders that reject undocumented enum values instead of keeping them for Validate")
+	fs.BoolVar(&g.tests, "tests", true, "generate the round-trip and enum tests beside the package (-tests=false: the package alone, which then needs no go-cmp)")
 	return g
 }
 
@@ -77,7 +79,7 @@ func (c *cli) produce(fs *flag.FlagSet, g *generation, com *common, args []strin
 	if !c.specFolder(name, g.spec) {
 		return nil, exitUsage
 	}
-	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums})
+	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums, NoTests: !g.tests})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
 		return nil, exitUsage

@@ -9,61 +9,104 @@ import "unsafe"
 // differently (null clears a property, absence leaves it alone), so a plain
 // T or *T cannot stand for a member. The zero Nullable is absent.
 //
-// Build one with Some or Null, and read it with Get, Value, IsSet, IsNull
-// and IsAbsent. Nullable has no methods: the MarshalJSON and UnmarshalJSON
-// methods of the struct that holds it encode and decode it, so a Nullable
-// is encoded as a member of a generated struct, not on its own.
+// Its two fields are its whole state, exported as those of sql.Null are:
+// Ptr points to the value, and is nil when the member is absent or null;
+// Null says which of the two. A Nullable with both set is a value: Ptr
+// wins. Since the fields are exported, go-cmp compares Nullables, and so
+// the generated structs, with no option, following Ptr to the value.
 //
-// The value is held through a pointer so that two struct types may hold each
-// other. Nothing in this package writes through that pointer, so setting a
-// copy never changes the original; but, as with any Go slice, a copy shares
-// the elements of a collection it holds, and so do the slices Get and Value
-// return: change an element through one and the other sees it.
+// Build one with Some, Null or FromPtr, or as a literal. Read one with
+// Value, which chains (m.From.Value().EmailAddress.Value().Address.Value()),
+// or Get, IsSet, IsNull and IsAbsent. The MarshalJSON and UnmarshalJSON
+// methods of the struct that holds it encode and decode it, so a Nullable is
+// encoded as a member of a generated struct, not on its own.
+//
+// Value is its only method, with a pointer receiver: the compiler builds
+// each method of each of the hundreds of instantiations of Nullable in a
+// package, and a method with a value receiver costs it twice as much (see
+// the README's "Using a generated package").
+//
+// Nothing in this package writes through Ptr, so setting a copy never
+// changes the original; but a copy shares the value Ptr points to, as with
+// any Go pointer, and the elements of a collection, as with any Go slice.
 //
 // Nullable, and so every struct that holds one, cannot be compared with ==,
-// which would compare the pointers rather than the values.
+// which would compare the pointers rather than the values: use go-cmp, or
+// reflect.DeepEqual.
 type Nullable[T any] struct {
-	v    *T
-	null bool
+	// Ptr points to the value; nil when the member is absent or null.
+	Ptr *T
+	// Null reports, when Ptr is nil, that the member is null rather than
+	// absent.
+	Null bool
 	_    [0]func()
 }
 
-// Some returns a Nullable set to v.
-func Some[T any](v T) Nullable[T] { return Nullable[T]{v: &v} }
-
-// Null returns a Nullable that is explicitly null.
-func Null[T any]() Nullable[T] { return Nullable[T]{null: true} }
-
-// Get returns the value of n and whether it has one.
-func Get[T any](n Nullable[T]) (T, bool) {
-	if n.v == nil {
-		var zero T
-		return zero, false
+// Value returns a pointer to a copy of the value of n, or to a new zero T
+// when n is absent or null; never nil. So a read chains from left to right
+// through absent members, whatever their depth:
+//
+//	addr := *m.From.Value().EmailAddress.Value().Address.Value()
+//
+// It returns a pointer, and takes one, so that the result of one call is
+// addressable for the next: a method with a value receiver would cost twice
+// as much to compile. Writing through the result changes neither n nor
+// its copies.
+func (n *Nullable[T]) Value() *T {
+	v := new(T)
+	if n.Ptr != nil {
+		*v = *n.Ptr
 	}
-	return *n.v, true
-}
-
-// Value returns the value of n, or the zero value of T when n is absent or
-// null.
-func Value[T any](n Nullable[T]) T {
-	v, _ := Get(n)
 	return v
 }
 
+// Some returns a Nullable set to v.
+func Some[T any](v T) Nullable[T] { return Nullable[T]{Ptr: &v} }
+
+// Null returns a Nullable that is explicitly null.
+func Null[T any]() Nullable[T] { return Nullable[T]{Null: true} }
+
+// FromPtr returns a Nullable set to a copy of *p, or an absent one when p
+// is nil: absent, rather than null, because a nil pointer is how Go code
+// says "no value", and an absent member leaves the property as it is.
+func FromPtr[T any](p *T) Nullable[T] {
+	if p == nil {
+		return Nullable[T]{}
+	}
+	return Some(*p)
+}
+
+// Get returns the value of n and whether it has one.
+func Get[T any](n Nullable[T]) (T, bool) {
+	if n.Ptr == nil {
+		var zero T
+		return zero, false
+	}
+	return *n.Ptr, true
+}
+
+// Or returns the value of n, or def when n is absent or null.
+func Or[T any](n Nullable[T], def T) T {
+	if n.Ptr == nil {
+		return def
+	}
+	return *n.Ptr
+}
+
 // IsSet reports whether n holds a value.
-func IsSet[T any](n Nullable[T]) bool { return n.v != nil }
+func IsSet[T any](n Nullable[T]) bool { return n.Ptr != nil }
 
 // IsNull reports whether n is explicitly null.
-func IsNull[T any](n Nullable[T]) bool { return n.null }
+func IsNull[T any](n Nullable[T]) bool { return n.Ptr == nil && n.Null }
 
 // IsAbsent reports whether n is absent, which is when MarshalJSON leaves
 // the member out.
-func IsAbsent[T any](n Nullable[T]) bool { return n.v == nil && !n.null }
+func IsAbsent[T any](n Nullable[T]) bool { return n.Ptr == nil && !n.Null }
 
 // nullableHeader has the layout of every Nullable[T], whatever T, so that
-// unmarshalObject can set a Nullable it only knows through reflection:
-// reflect does not set unexported fields. TestNullableLayout checks
-// that the two layouts agree.
+// unmarshalObject can set a Nullable it only knows through reflection
+// without an instantiation for each T. TestNullableLayout checks that the
+// two layouts agree.
 type nullableHeader struct {
 	v    unsafe.Pointer
 	null bool

@@ -15,6 +15,7 @@ import (
 	"fmt"
 	"go/format"
 	"maps"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"strconv"
@@ -31,8 +32,9 @@ import (
 
 // Package returns the files of the Go package generated from pkg, keyed by
 // file name, each formatted with gofmt: one file per model file name holding
-// its structs and enums, the support code and its enum table in
-// graphgen_*.go, a test file beside each file, and the test helpers in
+// its structs and enums, the package documentation in graphgen_doc.go, the
+// support code and its enum table in graphgen_*.go, and, unless pkg.NoTests
+// is set, a test file beside each file and the test helpers in
 // graphgen_test.go.
 //
 // It first checks pkg for what would not compile, such as a field named
@@ -130,7 +132,9 @@ func (g *generator) emit() error {
 			return r.err
 		}
 		g.out[name] = r.file
-		g.out[testFileName(name)] = r.test
+		if r.test != nil {
+			g.out[testFileName(name)] = r.test
+		}
 	}
 	table := templates.SupportData{Package: g.pkg.Name}
 	for _, e := range g.enums {
@@ -153,6 +157,12 @@ func (g *generator) emit() error {
 	if g.out[templates.EnumTableFile], err = g.execute(templates.EnumTableFile, templates.EnumTable, table); err != nil {
 		return err
 	}
+	if g.out[templates.DocFile], err = g.execute(templates.DocFile, templates.Doc, templates.DocData{Package: g.pkg.Name, Spec: cleanText(filepath.ToSlash(g.pkg.Spec))}); err != nil {
+		return err
+	}
+	if g.pkg.NoTests {
+		return nil
+	}
 	g.out[helpersFile], err = g.execute(helpersFile, templates.Helpers, templates.HelpersData{Package: g.pkg.Name, ExtraMember: extraMember})
 	return err
 }
@@ -164,6 +174,11 @@ func (g *generator) file(name string, decls []decl, cache sampleCache) (src, tes
 	slices.SortFunc(decls, func(a, b decl) int { return cmp.Compare(a.name, b.name) })
 	f := jen.NewFile(g.pkg.Name)
 	f.HeaderComment(templates.HeaderText)
+	for _, page := range sourcePages(decls) {
+		// A line of the header rather than a doc comment, which would
+		// document the package once for each file.
+		f.HeaderComment("Source: " + page)
+	}
 	// Formatting happens in format, for jennifer and template output
 	// alike, so that a failure always shows numbered source.
 	f.NoFormat = true
@@ -187,10 +202,38 @@ func (g *generator) file(name string, decls []decl, cache sampleCache) (src, tes
 	// out as gofmt lays it out, and every value it holds is a one-line
 	// literal or a raw string, whose content gofmt leaves alone.
 	// TestEmittedFilesAreFormatted pins this down.
+	if g.pkg.NoTests {
+		return src, nil, nil
+	}
 	if test, err = g.execute(testFileName(name), templates.FileTest, g.fileTest(decls, cache)); err != nil {
 		return nil, nil, err
 	}
 	return src, test, nil
+}
+
+// sourcePages returns the pages the declarations of a file come from,
+// sorted and without repeats: a type's page, the pages merged into it, an
+// enum's page. Each is the path the pages were read by, relative to where
+// generation ran, in slashes, with no graphgen version, so that the line
+// changes only when the page does.
+func sourcePages(decls []decl) []string {
+	var pages []string
+	for _, d := range decls {
+		if d.strct != nil {
+			pages = append(pages, d.strct.Source.File)
+			for _, p := range d.strct.MoreSources {
+				pages = append(pages, p.File)
+			}
+		} else {
+			pages = append(pages, d.enum.Source.File)
+		}
+	}
+	for i, p := range pages {
+		pages[i] = cleanText(filepath.ToSlash(p))
+	}
+	slices.Sort(pages)
+	pages = slices.Compact(pages)
+	return slices.DeleteFunc(pages, func(p string) bool { return p == "" })
 }
 
 // testFileName returns the name of the test file that goes with file.

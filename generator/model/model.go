@@ -18,6 +18,12 @@ type Package struct {
 	// StrictEnums makes decoding reject enum values that are not declared
 	// members, instead of keeping them for Validate to report.
 	StrictEnums bool
+	// Spec is the folder the pages were read from, as the caller named it
+	// ("../spec/beta"), which the package documentation names.
+	Spec string
+	// NoTests leaves out the test files: the round-trip and enum tests and
+	// their helpers.
+	NoTests bool
 }
 
 // Struct is a resource or complex type.

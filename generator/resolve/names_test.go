@@ -76,8 +76,8 @@ func TestNamespaceClaiming(t *testing.T) {
 		},
 		{
 			name:  "the support file's names are numbered",
-			files: map[string]string{"value.md": resource(graph, "value", ""), "nullable.md": resource(graph, "nullable", "")},
-			want:  map[string]string{"type microsoft.graph.value": "Value2", "type microsoft.graph.nullable": "Nullable2"},
+			files: map[string]string{"some.md": resource(graph, "some", ""), "nullable.md": resource(graph, "nullable", "")},
+			want:  map[string]string{"type microsoft.graph.some": "Some2", "type microsoft.graph.nullable": "Nullable2"},
 		},
 		{
 			name:  "a type claims before an enum of the same name",

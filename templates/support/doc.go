@@ -16,11 +16,14 @@
 // compile time and 90 % of its memory. What they did is done here once: with
 // reflection, the encoding of members (marshalObject, unmarshalObject), the
 // enum checks (IsValid, Values) and Validate; with generic functions,
-// compiled only where they are called, the accessors of Nullable. So:
+// compiled only where they are called, the accessors of Nullable but
+// Value. So:
 //
-//   - Nullable has no methods, which the compiler would build for each of
-//     its instantiations, and is not comparable, which spares an equality
-//     function for each instantiation and each struct holding one.
+//   - Nullable has one method, Value, with a pointer receiver: the compiler
+//     builds each method for each of its instantiations, a value receiver
+//     twice over. Its fields are exported instead of an Equal method, so
+//     that go-cmp compares it, and it is not comparable, which spares an
+//     equality function for each instantiation and each struct holding one.
 //   - The enum members are a slice literal, enumTable, which the compiler
 //     lays out as static data; a map literal of the same was compiled to an
 //     86 KB function. The index by name is made from it on first use.

@@ -37,8 +37,8 @@ func TestNullable(t *testing.T) {
 				t.Errorf("IsAbsent, IsNull, IsSet = %v, %v, %v; want %v, %v, %v",
 					IsAbsent(n), IsNull(n), IsSet(n), tt.isAbsent, tt.isNull, tt.isSet)
 			}
-			if v, ok := Get(n); v != tt.value || ok != tt.isSet || Value(n) != tt.value {
-				t.Errorf("Get() = %v, %v; Value() = %v; want %v, %v", v, ok, Value(n), tt.value, tt.isSet)
+			if v, ok := Get(n); v != tt.value || ok != tt.isSet || *n.Value() != tt.value || Or(n, -1) != or(tt.isSet, tt.value, -1) {
+				t.Errorf("Get() = %v, %v; Value() = %v; Or(-1) = %v; want %v, %v", v, ok, *n.Value(), Or(n, -1), tt.value, tt.isSet)
 			}
 			out, err := json.Marshal(h)
 			if err != nil || string(out) != tt.input {
@@ -46,12 +46,49 @@ func TestNullable(t *testing.T) {
 			}
 		})
 	}
-	if Value(Some(3)) != 3 || !IsNull(Null[int]()) {
+	if n := Some(3); *n.Value() != 3 || !IsNull(Null[int]()) {
 		t.Errorf("Some or Null built the wrong state")
 	}
 	var h nullableHolder
 	if err := json.Unmarshal([]byte(`{"n":"seven"}`), &h); err == nil || !IsAbsent(h.N) {
 		t.Errorf("decoding a string into a Nullable[int] = %v, %v; want an error and the value unchanged", h.N, err)
+	}
+}
+
+// or is what Or must return.
+func or(set bool, v, def int) int {
+	if set {
+		return v
+	}
+	return def
+}
+
+func TestNullableValueChains(t *testing.T) {
+	type inner struct{ S Nullable[string] }
+	type outer struct{ In Nullable[inner] }
+	var o outer
+	if got := *o.In.Value().S.Value(); got != "" {
+		t.Errorf("reading through an absent member = %q, want the zero value", got)
+	}
+	o.In = Some(inner{S: Some("x")})
+	if got := *o.In.Value().S.Value(); got != "x" {
+		t.Errorf("reading through set members = %q, want %q", got, "x")
+	}
+	*o.In.Value().S.Value() = "changed"
+	if got := *o.In.Ptr.S.Ptr; got != "x" {
+		t.Errorf("writing through Value changed the value to %q", got)
+	}
+}
+
+func TestFromPtr(t *testing.T) {
+	if n := FromPtr[int](nil); !IsAbsent(n) {
+		t.Errorf("FromPtr(nil) = %+v, want absent", n)
+	}
+	v := 4
+	n := FromPtr(&v)
+	v = 5
+	if got, ok := Get(n); !ok || got != 4 {
+		t.Errorf("FromPtr(&4) = %v, %v after the variable changed; want a copy, 4", got, ok)
 	}
 }
 

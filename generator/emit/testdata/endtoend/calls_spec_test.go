@@ -20,7 +20,7 @@ func TestSpecValidateReportsEveryInvalidValueWithItsPath(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &op); err != nil {
 		t.Fatalf("decoding kept no unknown enum value: %v", err)
 	}
-	if got := Value(op.Status); got != "paused" {
+	if got := *op.Status.Value(); got != "paused" {
 		t.Errorf("Status = %q, want the unknown value kept", got)
 	}
 	err := Validate(&op)
@@ -103,7 +103,7 @@ func TestSpecChildOfOpenTypeDecodesOwnAndBaseFields(t *testing.T) {
 	if err := json.Unmarshal([]byte(in), &c); err != nil {
 		t.Fatal(err)
 	}
-	if Value(Value(c.Application).ID) != "a" || Value(c.EndpointType) != EndpointTypeVoicemail || Value(Value(c.Guest).ID) != "g" {
+	if *c.Application.Value().ID.Value() != "a" || *c.EndpointType.Value() != EndpointTypeVoicemail || *c.Guest.Value().ID.Value() != "g" {
 		t.Errorf("decoded %+v", c)
 	}
 	if string(c.AdditionalData["other"]) != `"x"` || len(c.AdditionalData) != 1 {
@@ -128,7 +128,7 @@ func TestSpecNullAndAbsentAreKeptApart(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"code":0,"message":null}`), &r); err != nil {
 		t.Fatal(err)
 	}
-	if !IsSet(r.Code) || Value(r.Code) != 0 || !IsNull(r.Message) || !IsAbsent(r.Subcode) {
+	if !IsSet(r.Code) || *r.Code.Value() != 0 || !IsNull(r.Message) || !IsAbsent(r.Subcode) {
 		t.Errorf("decoded %+v", r)
 	}
 	if out, _ := json.Marshal(r); string(out) != `{"code":0,"message":null}` {
@@ -143,7 +143,7 @@ func TestSpecUnknownMembersOfClosedTypes(t *testing.T) {
 	dec := json.NewDecoder(strings.NewReader(`{"code":1,"bogus":1}`))
 	dec.DisallowUnknownFields()
 	var r ResultInfo
-	if err := dec.Decode(&r); err != nil || Value(r.Code) != 1 {
+	if err := dec.Decode(&r); err != nil || *r.Code.Value() != 1 {
 		t.Errorf("decoding = %v, %+v; want code 1 and bogus ignored", err, r)
 	}
 	if out, _ := json.Marshal(r); string(out) != `{"code":1}` {
@@ -164,7 +164,7 @@ func TestSpecMemberNamesMatchExactly(t *testing.T) {
 func TestSpecMembersDifferingInCaseStayApart(t *testing.T) {
 	const in = `{"id":"lower","ID":"upper"}`
 	var x Identity
-	if err := json.Unmarshal([]byte(in), &x); err != nil || Value(x.ID) != "lower" || Value(x.ID2) != "upper" {
+	if err := json.Unmarshal([]byte(in), &x); err != nil || *x.ID.Value() != "lower" || *x.ID2.Value() != "upper" {
 		t.Errorf("decoding = %v, %+v; want id in ID and ID in ID2", err, x)
 	}
 	if out, err := json.Marshal(x); err != nil || string(out) != in {
@@ -176,7 +176,7 @@ func TestSpecMembersDifferingInCaseStayApart(t *testing.T) {
 // absent afterwards, whatever the value held before.
 func TestSpecDecodingReplacesTheValue(t *testing.T) {
 	r := ResultInfo{Code: Some(int32(1)), Message: Some("old")}
-	if err := json.Unmarshal([]byte(`{"code":2}`), &r); err != nil || Value(r.Code) != 2 || !IsAbsent(r.Message) {
+	if err := json.Unmarshal([]byte(`{"code":2}`), &r); err != nil || *r.Code.Value() != 2 || !IsAbsent(r.Message) {
 		t.Errorf("decoding = %v, %+v; want code 2 and message absent", err, r)
 	}
 }
@@ -198,7 +198,7 @@ func TestSpecWireForms(t *testing.T) {
 	if err := json.Unmarshal([]byte(`{"aDuration":"P1Y"}`), &y); err != nil {
 		t.Fatal(err)
 	}
-	if _, err := Value(y.DurationValue).Std(); err == nil {
+	if _, err := y.DurationValue.Value().Std(); err == nil {
 		t.Errorf("Std() of P1Y succeeded, want an error for years")
 	}
 }

@@ -31,7 +31,7 @@ func TestSpecStrictDecodingRejectsUnknownValues(t *testing.T) {
 			t.Errorf("decoding %s = %v, want an *EnumError at %s", in, err, want)
 		}
 	}
-	if err := json.Unmarshal([]byte(`{"color":"green"}`), &p); err != nil || Value(p.Color) != ColorGreen {
-		t.Errorf("decoding a member = %v, %q", err, Value(p.Color))
+	if err := json.Unmarshal([]byte(`{"color":"green"}`), &p); err != nil || *p.Color.Value() != ColorGreen {
+		t.Errorf("decoding a member = %v, %q", err, *p.Color.Value())
 	}
 }
