@@ -65,18 +65,34 @@ func (c *Checker) lookup(name string) *model.Struct {
 }
 
 // field returns the field of s or of its bases called key, exactly or,
-// failing that, ignoring case; exact says which.
-func (c *Checker) field(s *model.Struct, key string) (f *model.Field, exact bool) {
-	for t := s; t != nil; t = t.Base {
-		if f := c.own[t].exact[key]; f != nil {
-			return f, true
+// failing that, ignoring case; exact says which. Of two fields of the chain
+// with one name, the one nearest s wins, as a walk up the chain finds it.
+func (w *walker) field(s *model.Struct, key string) (f *model.Field, exact bool) {
+	fs := w.chains[s]
+	if fs == nil {
+		fs = &fieldSet{exact: map[string]*model.Field{}, folded: map[string]*model.Field{}}
+		for t := s; t != nil; t = t.Base {
+			for k, f := range w.own[t].exact {
+				if fs.exact[k] == nil {
+					fs.exact[k] = f
+				}
+			}
+			for k, f := range w.own[t].folded {
+				if fs.folded[k] == nil {
+					fs.folded[k] = f
+				}
+			}
 		}
+		if w.chains == nil {
+			w.chains = map[*model.Struct]*fieldSet{}
+		}
+		w.chains[s] = fs
 	}
-	k := strings.ToLower(key)
-	for t := s; t != nil; t = t.Base {
-		if f := c.own[t].folded[k]; f != nil {
-			return f, false
-		}
+	if f := fs.exact[key]; f != nil {
+		return f, true
+	}
+	if f := fs.folded[strings.ToLower(key)]; f != nil {
+		return f, false
 	}
 	return nil, false
 }
@@ -100,6 +116,11 @@ type walker struct {
 	*Checker
 	body  *examples.Body
 	diags diag.List
+	// chains holds, for each type the page's examples reach, the fields of
+	// its whole chain, made on first use: a member is then found at once
+	// rather than by a walk up the chain, whose cost a deep type multiplied
+	// by every member of its examples.
+	chains map[*model.Struct]*fieldSet
 }
 
 func (w *walker) pos(v *jsonx.Value) diag.Pos { return w.body.PosOf(v.Offset) }
