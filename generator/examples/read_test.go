@@ -185,8 +185,12 @@ func TestReadFindings(t *testing.T) {
 		examples: 1,
 	}, {
 		// reportroot-getemailactivitycounts.md: a type announced, no body.
-		name:     "reportroot-getemailactivitycounts.md no body",
+		name:     "reportroot-getemailactivitycounts.md: a redirect has no body by design",
 		src:      "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.report\" } -->\n" + fence + "http\nHTTP/1.1 302 Found\nLocation: https://x\n" + fence + "\n",
+		examples: 1,
+	}, {
+		name:     "a 200 that announces a type and shows no body",
+		src:      "<!-- { \"blockType\": \"response\", \"@odata.type\": \"microsoft.graph.report\" } -->\n" + fence + "http\nHTTP/1.1 200 OK\n" + fence + "\n",
 		want:     "f.md:2:1: warning: response example announces type \"microsoft.graph.report\" but its block has no body: want the JSON of a microsoft.graph.report after the headers and a blank line [example-no-body]\n",
 		examples: 1,
 	}, {
