@@ -53,6 +53,12 @@ func eachPage(fsys fs.FS, prefix string, names []string, jobs int, read func(i i
 				src, refusal, err := readPage(fsys, names[i], file)
 				switch {
 				case err != nil:
+					// fs errors name the file as fsys knows it, without the
+					// folder the user named.
+					var pe *fs.PathError
+					if errors.As(err, &pe) {
+						pe.Path = file
+					}
 					errs[i] = err
 				case refusal != nil:
 					refused(i, file, *refusal)

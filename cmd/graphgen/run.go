@@ -207,7 +207,19 @@ func (c *cli) required(fs *flag.FlagSet, args []string, flags ...string) (int, b
 			missing = append(missing, "-"+name)
 		}
 	}
+	// A flag given an empty value is a mistake (a variable that was not
+	// set), not the flag left out.
+	var empty string
+	fs.Visit(func(f *flag.Flag) {
+		if g, ok := f.Value.(flag.Getter); ok && empty == "" {
+			if v, ok := g.Get().(string); ok && v == "" {
+				empty = f.Name
+			}
+		}
+	})
 	switch {
+	case empty != "":
+		return c.usageError(fs, "-%s is empty: want a value, or leave the flag out", empty), false
 	case len(missing) > 0:
 		return c.usageError(fs, "missing %s", strings.Join(missing, " and ")), false
 	case len(args) > 0:
