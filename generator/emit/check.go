@@ -46,6 +46,11 @@ func reservedMembers(s *model.Struct) map[string]string {
 	for b := s.Base; b != nil; b = b.Base {
 		m[b.Name] = "the embedded base type " + b.Name
 	}
+	for b := s; b != nil; b = b.Base {
+		if b.Interface != "" {
+			m[b.FamilyMethod()] = "the method of interface " + b.Interface
+		}
+	}
 	return m
 }
 
@@ -198,6 +203,9 @@ func (c *checker) enum(e *model.Enum) {
 
 func (c *checker) strct(s *model.Struct) {
 	c.global(s.Source, "type", s.Name)
+	if s.Interface != "" {
+		c.global(s.Source, "interface", s.Interface)
+	}
 	c.file(s.Source, s.File)
 	// A base cycle would make every walk up the chain loop, so nothing
 	// below runs for such a type.
