@@ -16,8 +16,10 @@ import (
 const maxValidationErrors = 100
 
 // ValidationErrors is what Validate found, in field order: an *EnumError
-// for each of the first 100 invalid values, then, if there were more, a
-// *MoreErrors counting the others. Use errors.As to reach each.
+// for each of the first 100 invalid values (with ValidateUndeclared, an
+// *UndeclaredError for each undeclared member among them), then, if there
+// were more, a *MoreErrors counting the others. Use errors.As to reach
+// each.
 type ValidationErrors []error
 
 // Error returns the messages one a line.

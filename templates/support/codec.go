@@ -22,15 +22,15 @@ type object interface {
 
 // objectFields are the fields graphgen gives a generated struct besides those
 // of its properties: ODataType, the "@odata.type" member, on a struct whose
-// chain has one, and AdditionalData, on an open type. As with the methods of
+// chain has one, and AdditionalData, on the root of every chain. As with the methods of
 // object, no property may take their names: graphgen reads them from here.
 type objectFields struct {
 	ODataType      Nullable[string]           `json:"@odata.type,omitzero"`
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// additionalData is the field of an open type that holds the members no
-// field declares.
+// additionalData is the field of the root of every chain that holds the
+// members no field declares.
 var additionalData, _ = reflect.TypeFor[objectFields]().FieldByName("AdditionalData")
 
 // objectInfo is how a generated struct type is encoded: its members in
@@ -39,7 +39,7 @@ var additionalData, _ = reflect.TypeFor[objectFields]().FieldByName("AdditionalD
 type objectInfo struct {
 	members []memberInfo
 	byName  map[string]int // index in members of each JSON name
-	extra   []int          // index of the AdditionalData field; nil for a closed type
+	extra   []int          // index of the AdditionalData field; nil for a struct without one
 }
 
 // memberInfo is one member of a generated struct: a Nullable field, or a
@@ -116,8 +116,8 @@ func isNullable(t reflect.Type) bool {
 
 // marshalObject writes the struct x points to as a JSON object: its members
 // in declaration order, those of bases first, leaving absent ones out and
-// writing null ones as null, then, for an open type, its additional data
-// sorted by key, so that the output does not depend on map order.
+// writing null ones as null, then its additional data sorted by key, so
+// that the output does not depend on map order.
 //
 // The generated structs and collections inside are written here too, into
 // the same buffer, rather than each by its own MarshalJSON, whose output
