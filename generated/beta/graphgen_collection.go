@@ -28,7 +28,8 @@ type Collection[T any] struct {
 	// ODataDeltaLink is "@odata.deltaLink", the URL that asks for the
 	// changes since, on the last page of a delta query.
 	ODataDeltaLink Nullable[string] `json:"@odata.deltaLink,omitzero"`
-	// Value holds the elements of this page.
+	// Value holds the elements of this page. A null value decodes as nil,
+	// and nil is written as [].
 	Value []T `json:"value"`
 	// AdditionalData holds the other members of the body, written after
 	// the others, sorted by key.
