@@ -69,6 +69,16 @@ type SupportData struct {
 	// Enums are the enum types of the package, sorted by name, whose
 	// members IsValid, Values and Validate look up.
 	Enums []SupportEnum
+	// Types are the struct types of the package, sorted by Go name, by
+	// which the codec finds the type an "@odata.type" names.
+	Types []SupportType
+}
+
+// SupportType is a struct type of the package.
+type SupportType struct {
+	WireName string // Go string literal: the OData name, "microsoft.graph.ipNamedLocation"
+	Name     string // the Go name of the type
+	Open     bool   // open, or derived from an open type
 }
 
 // SupportEnum is an enum type and its members.

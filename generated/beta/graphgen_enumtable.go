@@ -8,3 +8,13 @@ var enumTable = []enumEntry{
 	{"InvitationParticipantInfoEndpointType", []string{"default", "voicemail"}},
 	{"InviteParticipantsOperationStatus", []string{"notStarted", "running", "completed", "failed"}},
 }
+
+// typeTable lists the struct types of the package, by OData name, each as
+// a nil pointer of its type, which the compiler lays out as static data.
+var typeTable = []typeEntry{
+	{"microsoft.graph.identity", (*Identity)(nil), true},
+	{"microsoft.graph.identitySet", (*IdentitySet)(nil), true},
+	{"microsoft.graph.invitationParticipantInfo", (*InvitationParticipantInfo)(nil), false},
+	{"microsoft.graph.inviteParticipantsOperation", (*InviteParticipantsOperation)(nil), false},
+	{"microsoft.graph.resultInfo", (*ResultInfo)(nil), false},
+}

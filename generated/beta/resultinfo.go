@@ -3,6 +3,8 @@
 
 package beta
 
+import "encoding/json"
+
 // ResultInfo contains success and failure-specific result information.
 //
 // Its OData type is microsoft.graph.resultInfo.
@@ -20,14 +22,21 @@ type ResultInfo struct {
 
 	// Subcode is the result sub-code.
 	Subcode Nullable[int32] `json:"subcode,omitzero"`
+
+	// AdditionalData holds the members that no field declares, instance
+	// annotations such as "@odata.etag" included. MarshalJSON writes them after
+	// the declared members, sorted by key.
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes x, leaving absent fields out and null ones as null.
+// MarshalJSON encodes x, leaving absent fields out and null ones as null;
+// AdditionalData comes last.
 func (x ResultInfo) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }
 
-// UnmarshalJSON decodes a JSON object into x, keeping absent and null apart.
+// UnmarshalJSON decodes a JSON object into x, keeping absent and null apart and
+// other members in AdditionalData.
 func (x *ResultInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }

@@ -7,8 +7,8 @@ import "encoding/json"
 
 // IdentitySet is a keyed collection of identity resources.
 //
-// Its OData type is microsoft.graph.identitySet. It is an open type: members
-// that no field declares are kept in AdditionalData.
+// Its OData type is microsoft.graph.identitySet. It is an open type: it may
+// hold members that no field declares, kept in AdditionalData.
 type IdentitySet struct {
 	// ODataType is the "@odata.type" member: the type of the value, such as
 	// "#microsoft.graph.identitySet", which tells a base type from a derived
@@ -34,9 +34,9 @@ type IdentitySet struct {
 	// User: Optional. The user associated with this action.
 	User Nullable[Identity] `json:"user,omitzero"`
 
-	// AdditionalData holds the members that no field declares, since
-	// IdentitySet is an open type. MarshalJSON writes them after the declared
-	// members, sorted by key.
+	// AdditionalData holds the members that no field declares, instance
+	// annotations such as "@odata.etag" included. MarshalJSON writes them after
+	// the declared members, sorted by key.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 

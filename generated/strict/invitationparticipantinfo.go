@@ -3,6 +3,8 @@
 
 package strict
 
+import "encoding/json"
+
 // InvitationParticipantInfo represents an entity that is being invited to a
 // group call.
 //
@@ -23,14 +25,21 @@ type InvitationParticipantInfo struct {
 	// ReplacesCallID: Optional. The call which the target idenity is currently
 	// a part of. This call will be dropped once the participant is added.
 	ReplacesCallID Nullable[string] `json:"replacesCallId,omitzero"`
+
+	// AdditionalData holds the members that no field declares, instance
+	// annotations such as "@odata.etag" included. MarshalJSON writes them after
+	// the declared members, sorted by key.
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes x, leaving absent fields out and null ones as null.
+// MarshalJSON encodes x, leaving absent fields out and null ones as null;
+// AdditionalData comes last.
 func (x InvitationParticipantInfo) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }
 
-// UnmarshalJSON decodes a JSON object into x, keeping absent and null apart.
+// UnmarshalJSON decodes a JSON object into x, keeping absent and null apart and
+// other members in AdditionalData.
 func (x *InvitationParticipantInfo) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }

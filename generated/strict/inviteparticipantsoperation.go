@@ -3,6 +3,8 @@
 
 package strict
 
+import "encoding/json"
+
 // InviteParticipantsOperation represents the status of a long-running
 // participant invitation operation, triggered by a call to the
 // participant-invite API.
@@ -29,14 +31,21 @@ type InviteParticipantsOperation struct {
 	// Status: Possible values are: notStarted, running, completed, failed.
 	// Read-only.
 	Status Nullable[InviteParticipantsOperationStatus] `json:"status,omitzero"`
+
+	// AdditionalData holds the members that no field declares, instance
+	// annotations such as "@odata.etag" included. MarshalJSON writes them after
+	// the declared members, sorted by key.
+	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 
-// MarshalJSON encodes x, leaving absent fields out and null ones as null.
+// MarshalJSON encodes x, leaving absent fields out and null ones as null;
+// AdditionalData comes last.
 func (x InviteParticipantsOperation) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }
 
-// UnmarshalJSON decodes a JSON object into x, keeping absent and null apart.
+// UnmarshalJSON decodes a JSON object into x, keeping absent and null apart and
+// other members in AdditionalData.
 func (x *InviteParticipantsOperation) UnmarshalJSON(data []byte) error {
 	return unmarshalObject(data, x)
 }

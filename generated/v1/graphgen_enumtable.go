@@ -7,3 +7,13 @@ package v1
 var enumTable = []enumEntry{
 	{"InviteParticipantsOperationStatus", []string{"notStarted", "running", "completed", "failed"}},
 }
+
+// typeTable lists the struct types of the package, by OData name, each as
+// a nil pointer of its type, which the compiler lays out as static data.
+var typeTable = []typeEntry{
+	{"microsoft.graph.identity", (*Identity)(nil), true},
+	{"microsoft.graph.identitySet", (*IdentitySet)(nil), true},
+	{"microsoft.graph.invitationParticipantInfo", (*InvitationParticipantInfo)(nil), false},
+	{"microsoft.graph.inviteParticipantsOperation", (*InviteParticipantsOperation)(nil), false},
+	{"microsoft.graph.resultInfo", (*ResultInfo)(nil), false},
+}

@@ -28,9 +28,9 @@ const extraMember = "graphgenExtra"
 // matter but every member and value does.
 //
 // encoding/json passes DisallowUnknownFields on to no UnmarshalJSON method,
-// so unknown members are caught here instead: a closed type drops them,
-// which the comparison shows, and an open type keeps them in
-// AdditionalData, where only extraMember may be.
+// so unknown members are caught here instead: every type keeps them in
+// AdditionalData, where only extraMember, in the samples of open types, may
+// be.
 //
 // T must have the methods of object, which graphgen gives every struct.
 func runRoundTrip[T any, PT interface {
@@ -74,7 +74,7 @@ func runRoundTrip[T any, PT interface {
 func unknownMembers(v reflect.Value, path *jsonPath) []string {
 	var found []string
 	switch v.Kind() {
-	case reflect.Pointer:
+	case reflect.Pointer, reflect.Interface:
 		if !v.IsNil() {
 			found = unknownMembers(v.Elem(), path)
 		}

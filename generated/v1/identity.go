@@ -8,8 +8,8 @@ import "encoding/json"
 // Identity represents an identity of an actor. For example, an actor can be a
 // user, device, or application.
 //
-// Its OData type is microsoft.graph.identity. It is an open type: members that
-// no field declares are kept in AdditionalData.
+// Its OData type is microsoft.graph.identity. It is an open type: it may hold
+// members that no field declares, kept in AdditionalData.
 type Identity struct {
 	// ODataType is the "@odata.type" member: the type of the value, such as
 	// "#microsoft.graph.identity", which tells a base type from a derived one.
@@ -25,9 +25,9 @@ type Identity struct {
 	// ID: Unique identifier for the identity.
 	ID Nullable[string] `json:"id,omitzero"`
 
-	// AdditionalData holds the members that no field declares, since Identity
-	// is an open type. MarshalJSON writes them after the declared members,
-	// sorted by key.
+	// AdditionalData holds the members that no field declares, instance
+	// annotations such as "@odata.etag" included. MarshalJSON writes them after
+	// the declared members, sorted by key.
 	AdditionalData map[string]json.RawMessage `json:"-"`
 }
 

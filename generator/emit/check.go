@@ -34,18 +34,24 @@ const helpersFile = "graphgen_test.go"
 // call.
 func ReservedNames() []string { return model.SupportNames() }
 
-// reservedMember says which member generated for a struct the field name
-// would clash with, given what the struct inherits. Every member the
-// support code names is reserved, whether or not the struct has it, as
-// resolution reserves them: a name that is free on one type and taken on
-// its derived open type would not stay put. The embedded bases take their
-// type names.
-func reservedMember(name string, in *inherited) (string, bool) {
+// reservedMember says which member generated for s the field name would
+// clash with, given what s inherits. Every member the support code names
+// is reserved, whether or not s has it, as resolution reserves them: a name
+// that is free on one type and taken on its derived open type would not
+// stay put. The embedded bases take their type names, and the interfaces
+// of s and of its bases their methods.
+func reservedMember(s *model.Struct, name string, in *inherited) (string, bool) {
 	if slices.Contains(model.SupportMembers(), name) {
 		return name + ", a member graphgen gives generated structs", true
 	}
 	if in.bases[name] > 0 {
 		return "the embedded base type " + name, true
+	}
+	if s.Interface != "" && name == s.FamilyMethod() {
+		return "the method of interface " + s.Interface, true
+	}
+	if iface, ok := in.familyMethods[name]; ok {
+		return "the method of interface " + iface, true
 	}
 	return "", false
 }
@@ -202,6 +208,9 @@ func (c *checker) enum(e *model.Enum) {
 func (c *checker) checkStructs(structs []*model.Struct) {
 	for _, s := range structs {
 		c.global(s.Source, "type", s.Name)
+		if s.Interface != "" {
+			c.global(s.Source, "interface", s.Interface)
+		}
 		c.file(s.Source, s.File)
 	}
 	var in inherited
@@ -252,11 +261,15 @@ func (c *checker) checkStructs(structs []*model.Struct) {
 // is reported where it is, and each type takes back what it added.
 type inherited struct {
 	goNames, jsonNames, bases map[string]int
-	odataTypes                int // types above that carry "@odata.type"
+	// familyMethods holds the methods of the interfaces of the types
+	// above, by the interface's name.
+	familyMethods map[string]string
+	odataTypes    int // types above that carry "@odata.type"
 }
 
 func (in *inherited) init() {
 	in.goNames, in.jsonNames, in.bases = map[string]int{}, map[string]int{}, map[string]int{}
+	in.familyMethods = map[string]string{}
 }
 
 func (in *inherited) enter(s *model.Struct) {
@@ -268,6 +281,9 @@ func (in *inherited) enter(s *model.Struct) {
 	if s.HasODataType {
 		in.odataTypes++
 	}
+	if s.Interface != "" {
+		in.familyMethods[s.FamilyMethod()] = s.Interface
+	}
 }
 
 func (in *inherited) leave(s *model.Struct) {
@@ -278,6 +294,9 @@ func (in *inherited) leave(s *model.Struct) {
 	in.bases[s.Name]--
 	if s.HasODataType {
 		in.odataTypes--
+	}
+	if s.Interface != "" {
+		delete(in.familyMethods, s.FamilyMethod())
 	}
 }
 
@@ -291,7 +310,7 @@ func (c *checker) fields(s *model.Struct, in *inherited) {
 	}
 	for _, f := range s.Fields {
 		if c.ident(f.Pos, "field", f.Name) {
-			if why, ok := reservedMember(f.Name, in); ok {
+			if why, ok := reservedMember(s, f.Name, in); ok {
 				c.list.Report(f.Pos, diag.CodeEmitName, "field name %s of %s clashes with %s: want another name", f.Name, s.Name, why)
 			} else if goNames[f.Name] || in.goNames[f.Name] > 0 {
 				c.list.Report(f.Pos, diag.CodeEmitName, "field name %s is declared twice in %s or its bases: want a unique name", f.Name, s.Name)

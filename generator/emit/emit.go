@@ -144,6 +144,9 @@ func (g *generator) emit() error {
 		}
 		table.Enums = append(table.Enums, se)
 	}
+	for _, s := range g.structs {
+		table.Types = append(table.Types, templates.SupportType{WireName: strconv.Quote(s.WireName), Name: s.Name, Open: s.OpenChain()})
+	}
 	// None of these files is formatted, for the reason the test files are
 	// not: the support code is gofmt's already, the templates are laid out
 	// as gofmt lays them out, and an enum's row is one line of quoted

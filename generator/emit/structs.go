@@ -9,10 +9,11 @@ import (
 	"github.com/graphgen/graphgen/generator/model"
 )
 
-// structDecl emits the type declaration of s and its two JSON methods.
-// They are one line each, calling the shared code of the support file:
-// every method of a generated type costs compile time and memory, so s has
-// no other.
+// structDecl emits the type declaration of s, its two JSON methods and
+// Validate, and, when types derive from s, the interface of its family.
+// The methods are one line each, calling the shared code of the support
+// file: every method of a generated type costs compile time and memory, so
+// s has no other.
 func (g *generator) structDecl(f *jen.File, s *model.Struct) {
 	f.Add(comment(structDoc(s)...)).Type().Id(s.Name).Struct(structFields(s)...)
 	f.Line()
@@ -21,6 +22,26 @@ func (g *generator) structDecl(f *jen.File, s *model.Struct) {
 	unmarshal(f, s)
 	f.Line()
 	validate(f, s)
+	if s.Interface != "" {
+		f.Line()
+		family(f, s)
+	}
+}
+
+// family emits the interface of s, which fields, collections and responses
+// typed s hold a value of s or of a derived type through, and its one
+// method. s declares the method and each derived type inherits it by
+// embedding s, so a family costs one method and the compiler's wrappers of
+// it, not a method per derived type; the codec finds the base of the family
+// from the method's result.
+func family(f *jen.File, s *model.Struct) {
+	method := s.FamilyMethod()
+	f.Add(comment(
+		s.Interface + " is a *" + s.Name + " or a pointer to a type derived from it, as fields, collections and responses of the " + s.WireName + " type hold them: decoding makes each value of the type its \"@odata.type\" names, and encoding writes the \"@odata.type\" of a derived type. Tell them apart with a type switch.",
+	)).Type().Id(s.Interface).Interface(jen.Id(method).Params().Op("*").Id(s.Name))
+	f.Line()
+	f.Add(comment(method + " returns the " + s.Name + " of a value of " + s.Interface + ": x itself, and, promoted to a derived type, the " + s.Name + " it embeds.")).
+		Func().Params(jen.Id("x").Op("*").Id(s.Name)).Id(method).Params().Op("*").Id(s.Name).Block(jen.Return(jen.Id("x")))
 }
 
 // structDoc returns the paragraphs of the doc comment of s: the page's
@@ -36,7 +57,7 @@ func structDoc(s *model.Struct) []string {
 		notes = append(notes, "It is abstract: values on the wire are of a derived type.")
 	}
 	if s.Open {
-		notes = append(notes, "It is an open type: members that no field declares are kept in AdditionalData.")
+		notes = append(notes, "It is an open type: it may hold members that no field declares, kept in AdditionalData.")
 	}
 	return []string{doc, strings.Join(notes, " ")}
 }
@@ -73,12 +94,13 @@ func structFields(s *model.Struct) []jen.Code {
 		}
 		add(doc, jen.Id(fl.Name).Add(fieldType(fl.Type)).Tag(map[string]string{"json": fl.JSONName + ",omitzero"}))
 	}
-	// Only the first open type of a chain holds AdditionalData, and its
-	// descendants reach it through embedding: with one map on each, the
-	// codec could use only one of them, and a base value set into a derived
-	// one would lose its members.
-	if s.Open && (s.Base == nil || !s.Base.OpenChain()) {
-		add([]string{"AdditionalData holds the members that no field declares, since " + s.Name + " is an open type. MarshalJSON writes them after the declared members, sorted by key."},
+	// Every type keeps what it does not declare, since the API adds
+	// properties before the pages say so. Only the root of a chain holds
+	// AdditionalData, and the derived types reach it through embedding:
+	// with one map on each, the codec could use only one of them, and a
+	// base value set into a derived one would lose its members.
+	if s.Base == nil {
+		add([]string{"AdditionalData holds the members that no field declares, instance annotations such as \"@odata.etag\" included. MarshalJSON writes them after the declared members, sorted by key."},
 			jen.Id("AdditionalData").Map(jen.String()).Qual("encoding/json", "RawMessage").Tag(map[string]string{"json": "-"}))
 	}
 	return fields
@@ -91,10 +113,7 @@ func structFields(s *model.Struct) []jen.Code {
 // since they repeat on every type; marshalObject and unmarshalObject spell
 // out the rules once.
 func marshal(f *jen.File, s *model.Struct) {
-	doc := "MarshalJSON encodes x, leaving absent fields out and null ones as null."
-	if s.OpenChain() {
-		doc = "MarshalJSON encodes x, leaving absent fields out and null ones as null; AdditionalData comes last."
-	}
+	doc := "MarshalJSON encodes x, leaving absent fields out and null ones as null; AdditionalData comes last."
 	f.Add(comment(doc)).
 		Func().Params(jen.Id("x").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("x"))))
@@ -112,10 +131,7 @@ func validate(f *jen.File, s *model.Struct) {
 
 // unmarshal emits the UnmarshalJSON method of s.
 func unmarshal(f *jen.File, s *model.Struct) {
-	doc := "UnmarshalJSON decodes a JSON object into x, keeping absent and null apart."
-	if s.OpenChain() {
-		doc = "UnmarshalJSON decodes a JSON object into x, keeping absent and null apart and other members in AdditionalData."
-	}
+	doc := "UnmarshalJSON decodes a JSON object into x, keeping absent and null apart and other members in AdditionalData."
 	f.Add(comment(doc)).
 		Func().Params(jen.Id("x").Op("*").Id(s.Name)).Id("UnmarshalJSON").Params(jen.Id("data").Index().Byte()).Error().Block(
 		jen.Return(jen.Id("unmarshalObject").Call(jen.Id("data"), jen.Id("x"))))

@@ -55,6 +55,10 @@ func elemType(t model.TypeRef) *jen.Statement {
 	case model.KindEnum:
 		return jen.Id(t.Enum.Name)
 	case model.KindStruct:
+		if t.Struct.Interface != "" {
+			// A value of a derived type may stand for one of the base.
+			return jen.Id(t.Struct.Interface)
+		}
 		return jen.Id(t.Struct.Name)
 	case model.KindRaw:
 		return jen.Qual("encoding/json", "RawMessage")

@@ -40,6 +40,19 @@ type Struct struct {
 	Abstract     bool
 	Example      *jsonx.Value // the page's JSON representation, nil when it has none
 	HasODataType bool         // root types carry the @odata.type member
+	// Interface is the Go name of the interface that holds a value of s or
+	// of a type derived from it, in the fields, collections and responses
+	// typed s ("AnyNamedLocation"); empty when no type derives from s.
+	Interface string
+}
+
+// FamilyMethod returns the name of the one method of the interface of s,
+// which s declares and the types derived from it inherit: "AsIdentitySet",
+// which returns the IdentitySet of a value of the family, so that a user
+// reads the members they share without a type switch. It is made from the
+// name of s, so that a derived type has the method of each of its bases.
+func (s *Struct) FamilyMethod() string {
+	return "As" + s.Name
 }
 
 // OpenChain reports whether s or any of its bases is open, which is what

@@ -99,7 +99,15 @@ func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
 // ancestors.
 func (r *resolver) nameFields() {
 	n := newNamer(false, reservedFieldNames...)
+	based := r.based()
 	r.walkInheritance(func(d *typeDecl) {
+		// A type that others derive from has the method of its family,
+		// which they inherit, so no field of theirs may take its name.
+		if based[d] {
+			if d.claimsMethod = !n.taken(d.s.FamilyMethod()); d.claimsMethod {
+				n.claim(d.s.FamilyMethod())
+			}
+		}
 		for _, f := range d.s.Fields {
 			name, ok := r.exported[f.JSONName]
 			if !ok {
@@ -124,7 +132,21 @@ func (r *resolver) nameFields() {
 		if d.claimsName {
 			n.release(d.s.Name)
 		}
+		if d.claimsMethod {
+			n.release(d.s.FamilyMethod())
+		}
 	})
+}
+
+// based returns the types that another type derives from.
+func (r *resolver) based() map[*typeDecl]bool {
+	based := map[*typeDecl]bool{}
+	for _, d := range r.decls {
+		if d.base != nil {
+			based[d.base] = true
+		}
+	}
+	return based
 }
 
 // warnTwins reports each field of d whose JSON name differs from an earlier

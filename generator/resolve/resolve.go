@@ -6,6 +6,7 @@ package resolve
 
 import (
 	"path"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -49,6 +50,9 @@ type typeDecl struct {
 	// claimsName is set while the types derived from d are named: d's Go
 	// name, their embedded field, was free and is claimed for them.
 	claimsName bool
+	// claimsMethod is set while the types derived from d are named: the
+	// name of the method of d's family was free and is claimed for them.
+	claimsMethod bool
 }
 
 // linkState says how far the base of a type is found.
@@ -114,6 +118,7 @@ func Resolve(pages []*reader.Page, opts Options) (*model.Package, diag.List) {
 		r.resolveFields(d)
 	}
 	r.nameFields()
+	r.nameFamilies()
 	pkg := &model.Package{Name: opts.Package, StrictEnums: opts.StrictEnums}
 	for _, d := range r.decls {
 		pkg.Structs = append(pkg.Structs, d.s)
@@ -279,7 +284,7 @@ func (r *resolver) nameDecls() {
 				Doc:          docOf(d.page),
 				File:         r.files.claim(n),
 				Source:       pagePos(d.page),
-				Open:         d.page.Annotation != nil && d.page.Annotation.OpenType,
+				Open:         d.page.Annotation != nil && d.page.Annotation.OpenType || saysOpen(d.page),
 				Abstract:     d.page.Annotation != nil && d.page.Annotation.Abstract,
 				HasODataType: true,
 			}
@@ -324,6 +329,28 @@ func (r *resolver) nameDecls() {
 		}
 		c.set(r.goTypes.claim(n))
 	}
+}
+
+// nameFamilies names the interface of each type that another derives from,
+// "Any" and its name. It runs last, so that no name given before changes
+// when a type gains a derived type.
+func (r *resolver) nameFamilies() {
+	based := r.based()
+	for _, d := range r.decls {
+		if based[d] && d.s != nil {
+			d.s.Interface = r.goTypes.claim("Any" + d.s.Name)
+		}
+	}
+}
+
+// openSentence is how a page that leaves "openType" out of its annotation
+// says in its prose that the type is open: plannerAssignments, "This type
+// is an open type."; plannerUserIds, "This is an Open Type."
+var openSentence = regexp.MustCompile(`(?i)\bis an open type\b`)
+
+// saysOpen reports whether the introduction of p calls its type open.
+func saysOpen(p *reader.Page) bool {
+	return openSentence.MatchString(p.Summary) || openSentence.MatchString(p.Description)
 }
 
 func docOf(p *reader.Page) string {

@@ -10,7 +10,9 @@
 // # Why it is built this way
 //
 // The generated types have no methods but MarshalJSON, UnmarshalJSON and
-// Validate on each struct, one line each: the compiler builds every method of
+// Validate on each struct, one line each, and, on a type that others derive
+// from, the one method of its family's interface (see derived.go), which
+// the derived types inherit: the compiler builds every method of
 // every generic instantiation and of every type separately, and for the
 // package of the whole Microsoft Graph v1.0 such methods were 95 % of its
 // compile time and 90 % of its memory. What they did is done here once: with
@@ -27,9 +29,15 @@
 //   - The enum members are a slice literal, enumTable, which the compiler
 //     lays out as static data; a map literal of the same was compiled to an
 //     86 KB function. The index by name is made from it on first use.
+//   - The types an "@odata.type" may name are a slice literal too,
+//     typeTable, each a nil pointer of its type, rather than a constructor
+//     per type.
 //   - No generic type of the standard library is used (sync.OnceValue,
 //     sync.Map): their instantiations would be compiled into every
 //     generated package. sync.Once and a map under a lock do the same.
+//     Collection is generic, with methods, but nothing in a generated
+//     package instantiates it: its methods are compiled in the packages
+//     that use it, once for each element type.
 //
 // The README's "Compile cost" section has the measurements.
 package support

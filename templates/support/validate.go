@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"reflect"
 	"slices"
+	"strings"
 )
 
 // maxValidationErrors is the most invalid values Validate describes. Each
@@ -13,8 +14,10 @@ import (
 const maxValidationErrors = 100
 
 // ValidationErrors is what Validate found, in field order: an *EnumError
-// for each of the first 100 invalid values, then, if there were more, a
-// *MoreErrors counting the others. Use errors.As to reach each.
+// for each of the first 100 invalid values (with ValidateUndeclared, an
+// *UndeclaredError for each undeclared member among them), then, if there
+// were more, a *MoreErrors counting the others. Use errors.As to reach
+// each.
 type ValidationErrors []error
 
 // Error returns the messages one a line.
@@ -47,7 +50,32 @@ func (e *MoreErrors) Error() string {
 // they are caught. Its time and memory grow with the size of v, and the
 // length of its message with the depth of the values it describes.
 func Validate(v any) error {
-	var c validation
+	return validate(v, false)
+}
+
+// ValidateUndeclared reports what Validate reports and, as an
+// *UndeclaredError in the same list, each member kept in the AdditionalData
+// of a type that is not open, which no field of the type declares: a
+// member the API added after the pages were written, or a misspelt one.
+// Instance annotations ("@odata.etag", "photo@odata.mediaEditLink") are not
+// reported, nor the members of open types, which may hold any.
+func ValidateUndeclared(v any) error {
+	return validate(v, true)
+}
+
+// UndeclaredError reports a member that no field of its type declares.
+type UndeclaredError struct {
+	Path string // the JSON path of the member, "value[0].tenantID"
+	Type string // the Go name of the type that holds it
+}
+
+// Error returns the path and the type.
+func (e *UndeclaredError) Error() string {
+	return fmt.Sprintf("%s: not a member of %s", e.Path, e.Type)
+}
+
+func validate(v any, undeclared bool) error {
+	c := validation{undeclared: undeclared}
 	c.value(reflect.ValueOf(v), nil)
 	if c.more > 0 {
 		c.errs = append(c.errs, &MoreErrors{Count: c.more})
@@ -60,8 +88,18 @@ func Validate(v any) error {
 
 // validation is the state of one call of Validate.
 type validation struct {
-	errs []error
-	more int // invalid values found past maxValidationErrors
+	errs       []error
+	more       int  // invalid values found past maxValidationErrors
+	undeclared bool // report undeclared members too
+}
+
+// add records err, or only counts it past maxValidationErrors.
+func (c *validation) add(err func() error) {
+	if len(c.errs) == maxValidationErrors {
+		c.more++
+		return
+	}
+	c.errs = append(c.errs, err())
 }
 
 // value records each invalid enum value in v, whose JSON path is path. It
@@ -83,11 +121,7 @@ func (c *validation) value(v reflect.Value, path *jsonPath) {
 		}
 	case reflect.String:
 		if m, ok := enumOf(v.Type()); ok && !slices.Contains(m, v.String()) {
-			if len(c.errs) == maxValidationErrors {
-				c.more++
-				return
-			}
-			c.errs = append(c.errs, newEnumError(path.String(), v.Type(), v.String(), m))
+			c.add(func() error { return newEnumError(path.String(), v.Type(), v.String(), m) })
 		}
 	case reflect.Struct:
 		if isNullable(v.Type()) {
@@ -97,13 +131,39 @@ func (c *validation) value(v reflect.Value, path *jsonPath) {
 		if v.Type().PkgPath() != pkgPath {
 			return
 		}
-		for _, m := range objectInfoOf(v.Type()).members {
-			// Every member is a Nullable; one with no value holds nothing
-			// to check, and most are absent, so no path is made for it.
+		info := objectInfoOf(v.Type())
+		for _, m := range info.members {
+			// A member with no value holds nothing to check, and most
+			// are absent, so no path is made for it.
 			f := v.FieldByIndex(m.index)
-			if !f.Field(0).IsNil() {
+			if m.plain || !f.Field(0).IsNil() {
 				c.value(f, &jsonPath{up: path, key: m.name})
 			}
 		}
+		if c.undeclared && info.extra != nil {
+			c.extra(v, info, path)
+		}
+	}
+}
+
+// extra records each undeclared member of v, a generated struct, in the
+// order of its keys.
+func (c *validation) extra(v reflect.Value, info *objectInfo, path *jsonPath) {
+	if e := typeEntryOf(v.Type()); e != nil && e.open {
+		return
+	}
+	// MapKeys, as v was reached through the unexported field of a
+	// Nullable, which reflect lets one read but not take as an interface.
+	var keys []string
+	for _, k := range v.FieldByIndex(info.extra).MapKeys() {
+		if !strings.Contains(k.String(), "@") {
+			keys = append(keys, k.String())
+		}
+	}
+	slices.Sort(keys)
+	for _, k := range keys {
+		c.add(func() error {
+			return &UndeclaredError{Path: (&jsonPath{up: path, key: k}).String(), Type: v.Type().Name()}
+		})
 	}
 }

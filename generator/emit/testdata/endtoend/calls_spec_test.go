@@ -136,18 +136,22 @@ func TestSpecNullAndAbsentAreKeptApart(t *testing.T) {
 	}
 }
 
-// A closed type ignores members it does not declare, as encoding/json does;
-// DisallowUnknownFields cannot change that, since encoding/json does not
-// pass the options of a Decoder to UnmarshalJSON methods.
+// A closed type keeps the members it does not declare, as an open type
+// does, in AdditionalData, and writes them back; DisallowUnknownFields
+// cannot refuse them, since encoding/json does not pass the options of a
+// Decoder to UnmarshalJSON methods. ValidateUndeclared reports them.
 func TestSpecUnknownMembersOfClosedTypes(t *testing.T) {
 	dec := json.NewDecoder(strings.NewReader(`{"code":1,"bogus":1}`))
 	dec.DisallowUnknownFields()
 	var r ResultInfo
-	if err := dec.Decode(&r); err != nil || *r.Code.Value() != 1 {
-		t.Errorf("decoding = %v, %+v; want code 1 and bogus ignored", err, r)
+	if err := dec.Decode(&r); err != nil || *r.Code.Value() != 1 || string(r.AdditionalData["bogus"]) != "1" {
+		t.Errorf("decoding = %v, %+v; want code 1 and bogus kept", err, r)
 	}
-	if out, _ := json.Marshal(r); string(out) != `{"code":1}` {
-		t.Errorf("encoding = %s, want %s", out, `{"code":1}`)
+	if out, _ := json.Marshal(r); string(out) != `{"code":1,"bogus":1}` {
+		t.Errorf("encoding = %s, want %s", out, `{"code":1,"bogus":1}`)
+	}
+	if err := ValidateUndeclared(&r); err == nil || err.Error() != "bogus: not a member of ResultInfo" {
+		t.Errorf("ValidateUndeclared() = %v, want bogus reported", err)
 	}
 }
 
