@@ -2,7 +2,6 @@ package main
 
 import (
 	"encoding/json"
-	"flag"
 	"fmt"
 	"io"
 	"strconv"
@@ -25,11 +24,6 @@ const (
 	formatDoc      = "output format: text, json, or github (GitHub Actions workflow commands)"
 	formatDocSARIF = "output format: text, json, github (GitHub Actions workflow commands), or sarif (SARIF 2.1.0, for code scanning)"
 )
-
-// formatFlag declares -format on fs.
-func formatFlag(fs *flag.FlagSet) *string {
-	return fs.String("format", formatText, formatDoc)
-}
 
 // badFormat returns the usage error for a -format cmd does not print, or "".
 func badFormat(cmd *command, format string) string {
