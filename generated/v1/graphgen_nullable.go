@@ -2,7 +2,10 @@
 
 package v1
 
-import "unsafe"
+import (
+	"reflect"
+	"unsafe"
+)
 
 // Nullable is a JSON member that is absent, explicitly null, or set to a
 // value, which may be the zero value of T. The API treats the three
@@ -51,13 +54,38 @@ type Nullable[T any] struct {
 // It returns a pointer, and takes one, so that the result of one call is
 // addressable for the next: a method with a value receiver would cost twice
 // as much to compile. Writing through the result changes neither n nor
-// its copies.
+// its copies; but what the copy points to is shared, as with any Go
+// pointer: a struct held through a family interface, for one.
+//
+// For a member of a base type's interface that holds nothing (absent,
+// null, or a nil interface or pointer), the result points to a new zero
+// value of the base, so that the chain goes on through its As method:
+//
+//	name := *(*s.CreatedBy.Value()).AsIdentitySet().User.Value()
+//
+// The check costs a call at run time, and nothing measurable to compile.
 func (n *Nullable[T]) Value() *T {
 	v := new(T)
 	if n.Ptr != nil {
 		*v = *n.Ptr
 	}
+	baseIfEmpty(v)
 	return v
+}
+
+// baseIfEmpty sets the family value p points to, when it holds no value
+// (a nil interface, or a nil pointer), to a new zero value of the family's
+// base, so that a read through an absent member of a base type's
+// interface chains as through any other: (*x.Value()).AsIdentitySet()
+// cannot be called on a nil interface. It leaves other interfaces alone.
+func baseIfEmpty(p any) {
+	v := reflect.ValueOf(p).Elem()
+	if v.Kind() != reflect.Interface || !v.IsNil() && (v.Elem().Kind() != reflect.Pointer || !v.Elem().IsNil()) {
+		return
+	}
+	if base := familyBase(v.Type()); base != nil {
+		v.Set(reflect.New(base))
+	}
 }
 
 // Some returns a Nullable set to v.

@@ -213,3 +213,41 @@ func ExampleCollection() {
 	// circle c 1
 	// shape s
 }
+
+// TestValueOfAnEmptyFamilyMemberIsTheBase checks that Value chains through
+// a member of a family interface that holds no value, as through any
+// absent member, rather than leaving a nil interface whose method panics.
+func TestValueOfAnEmptyFamilyMemberIsTheBase(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		inner Nullable[anyShape]
+	}{
+		{"absent", Nullable[anyShape]{}},
+		{"null", Null[anyShape]()},
+		{"a nil interface", Some[anyShape](nil)},
+		{"a nil pointer", Some[anyShape]((*circle)(nil))},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			s := shape{Inner: tc.inner}
+			before := s.Inner
+			got := (*s.Inner.Value()).AsShape()
+			if got == nil || IsSet(got.Name) || *got.Name.Value() != "" {
+				t.Errorf("(*Value()).AsShape() = %#v, want a zero shape", got)
+			}
+			if !reflect.DeepEqual(s.Inner, before) {
+				t.Errorf("Value changed the member: %#v, was %#v", s.Inner, before)
+			}
+		})
+	}
+	// A value is the value itself, whatever its type.
+	c := &circle{Radius: Some(2.0)}
+	s := shape{Inner: Some[anyShape](c)}
+	if got := *s.Inner.Value(); got != anyShape(c) {
+		t.Errorf("Value() = %#v, want the circle", got)
+	}
+	// Other interfaces are left alone: a nil any stays nil.
+	var n Nullable[any]
+	if got := *n.Value(); got != nil {
+		t.Errorf("Nullable[any]{}.Value() = %#v, want nil", got)
+	}
+}
