@@ -54,6 +54,9 @@ type DocData struct {
 	// Spec is the folder of the pages, as generation was given it, cleaned
 	// of what a comment cannot hold.
 	Spec string
+	// Comment is whether to write the package comment: not when the
+	// package's own files have one.
+	Comment bool
 }
 
 // Parse parses every template. The templates use no functions, so the data

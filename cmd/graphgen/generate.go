@@ -79,7 +79,12 @@ func (c *cli) produce(fs *flag.FlagSet, g *generation, com *common, args []strin
 	if !c.specFolder(name, g.spec) {
 		return nil, exitUsage
 	}
-	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums, NoTests: !g.tests})
+	ownDoc, err := generator.HasPackageDoc(g.out, g.pkg)
+	if err != nil {
+		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
+		return nil, exitUsage
+	}
+	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums, NoTests: !g.tests, NoPackageDoc: ownDoc})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
 		return nil, exitUsage

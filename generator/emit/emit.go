@@ -160,7 +160,7 @@ func (g *generator) emit() error {
 	if g.out[templates.EnumTableFile], err = g.execute(templates.EnumTableFile, templates.EnumTable, table); err != nil {
 		return err
 	}
-	if g.out[templates.DocFile], err = g.execute(templates.DocFile, templates.Doc, templates.DocData{Package: g.pkg.Name, Spec: cleanText(filepath.ToSlash(g.pkg.Spec))}); err != nil {
+	if g.out[templates.DocFile], err = g.execute(templates.DocFile, templates.Doc, templates.DocData{Package: g.pkg.Name, Spec: cleanText(filepath.ToSlash(g.pkg.Spec)), Comment: !g.pkg.NoPackageDoc}); err != nil {
 		return err
 	}
 	if g.pkg.NoTests {

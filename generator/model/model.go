@@ -24,6 +24,9 @@ type Package struct {
 	// NoTests leaves out the test files: the round-trip and enum tests and
 	// their helpers.
 	NoTests bool
+	// NoPackageDoc leaves the package comment out of the package
+	// documentation file, for a package whose own files document it.
+	NoPackageDoc bool
 }
 
 // Struct is a resource or complex type.
