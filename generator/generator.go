@@ -5,6 +5,7 @@
 package generator
 
 import (
+	"cmp"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -35,6 +36,10 @@ type Options struct {
 	// package whose hand-written files have one would have two, which go
 	// doc runs together. See HasPackageDoc.
 	NoPackageDoc bool
+	// SpecName is how the generated files name the spec folder, in the
+	// package comment and the "// Source:" lines; the prefix given to
+	// Generate when empty. Findings name it by the prefix.
+	SpecName string
 	// Jobs is how many pages are read at once; 0 means one per CPU. The
 	// output does not depend on it.
 	Jobs int
@@ -133,6 +138,7 @@ func buildModel(ld *Loaded, prefix string, opts Options) *Modeled {
 	}
 	pkg, rdiags := resolve.Resolve(ld.Pages, resolve.Options{Package: name, StrictEnums: opts.StrictEnums})
 	pkg.Spec, pkg.NoTests, pkg.NoPackageDoc = prefix, opts.NoTests, opts.NoPackageDoc
+	pkg.SpecName = cmp.Or(opts.SpecName, prefix)
 	m := &Modeled{Loaded: *ld, Model: pkg}
 	m.Diags = append(append(append(diag.List(nil), ld.Diags...), rdiags...), emit.Check(pkg)...)
 	m.Diags.Sort()

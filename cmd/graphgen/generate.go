@@ -84,7 +84,7 @@ func (c *cli) produce(fs *flag.FlagSet, g *generation, com *common, args []strin
 		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
 		return nil, exitUsage
 	}
-	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums, NoTests: !g.tests, NoPackageDoc: ownDoc})
+	res, err := generator.Generate(os.DirFS(g.spec), g.spec, generator.Options{Package: g.pkg, StrictEnums: g.strictEnums, NoTests: !g.tests, NoPackageDoc: ownDoc, SpecName: specName(g.spec)})
 	if err != nil {
 		fmt.Fprintf(c.stderr, "graphgen %s: %v\n", name, err)
 		return nil, exitUsage
@@ -288,4 +288,24 @@ func (c *cli) printGenJSON(check bool, diags diag.List, drift []generator.Drift,
 	if err := writeJSON(c.stdout, v); err != nil {
 		fmt.Fprintf(c.stderr, "graphgen: %v\n", err)
 	}
+}
+
+// specName returns how the generated files name the spec folder: as
+// given, or, when it is absolute, relative to the working directory, so
+// that the "// Source:" lines of a package generated with an absolute
+// -spec do not change from one checkout or machine to the next. Findings
+// keep the folder as given.
+func specName(spec string) string {
+	if !filepath.IsAbs(spec) {
+		return spec
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return spec
+	}
+	rel, err := filepath.Rel(wd, spec)
+	if err != nil {
+		return spec
+	}
+	return rel
 }

@@ -160,7 +160,7 @@ func (g *generator) emit() error {
 	if g.out[templates.EnumTableFile], err = g.execute(templates.EnumTableFile, templates.EnumTable, table); err != nil {
 		return err
 	}
-	if g.out[templates.DocFile], err = g.execute(templates.DocFile, templates.Doc, templates.DocData{Package: g.pkg.Name, Spec: cleanText(filepath.ToSlash(g.pkg.Spec)), Comment: !g.pkg.NoPackageDoc}); err != nil {
+	if g.out[templates.DocFile], err = g.execute(templates.DocFile, templates.Doc, templates.DocData{Package: g.pkg.Name, Spec: cleanText(filepath.ToSlash(g.specName())), Comment: !g.pkg.NoPackageDoc}); err != nil {
 		return err
 	}
 	if g.pkg.NoTests {
@@ -177,7 +177,7 @@ func (g *generator) file(name string, decls []decl, cache sampleCache) (src, tes
 	slices.SortFunc(decls, func(a, b decl) int { return cmp.Compare(a.name, b.name) })
 	f := jen.NewFile(g.pkg.Name)
 	f.HeaderComment(templates.HeaderText)
-	for _, page := range sourcePages(decls) {
+	for _, page := range g.sourcePages(decls) {
 		// A line of the header rather than a doc comment, which would
 		// document the package once for each file.
 		f.HeaderComment("Source: " + page)
@@ -219,7 +219,7 @@ func (g *generator) file(name string, decls []decl, cache sampleCache) (src, tes
 // enum's page. Each is the path the pages were read by, relative to where
 // generation ran, in slashes, with no graphgen version, so that the line
 // changes only when the page does.
-func sourcePages(decls []decl) []string {
+func (g *generator) sourcePages(decls []decl) []string {
 	var pages []string
 	for _, d := range decls {
 		if d.strct != nil {
@@ -232,7 +232,7 @@ func sourcePages(decls []decl) []string {
 		}
 	}
 	for i, p := range pages {
-		pages[i] = cleanText(filepath.ToSlash(p))
+		pages[i] = cleanText(filepath.ToSlash(g.renamed(p)))
 	}
 	slices.Sort(pages)
 	pages = slices.Compact(pages)
@@ -286,4 +286,25 @@ func sortedEnums(pkg *model.Package) []*model.Enum {
 	e := slices.Clone(pkg.Enums)
 	slices.SortStableFunc(e, func(a, b *model.Enum) int { return cmp.Compare(a.Name, b.Name) })
 	return e
+}
+
+// specName is how the generated files name the spec folder.
+func (g *generator) specName() string {
+	if g.pkg.SpecName != "" {
+		return g.pkg.SpecName
+	}
+	return g.pkg.Spec
+}
+
+// renamed returns the path of a page, which starts with the spec folder
+// as the pages were read, starting with specName instead.
+func (g *generator) renamed(page string) string {
+	if g.pkg.SpecName == "" || g.pkg.SpecName == g.pkg.Spec {
+		return page
+	}
+	rel, err := filepath.Rel(g.pkg.Spec, page)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return page
+	}
+	return filepath.Join(g.pkg.SpecName, rel)
 }

@@ -21,6 +21,9 @@ type Package struct {
 	// Spec is the folder the pages were read from, as the caller named it
 	// ("../spec/beta"), which the package documentation names.
 	Spec string
+	// SpecName is how the generated files name that folder; Spec, unless
+	// the caller wants a name that does not depend on where it runs.
+	SpecName string
 	// NoTests leaves out the test files: the round-trip and enum tests and
 	// their helpers.
 	NoTests bool
