@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"reflect"
 	"strings"
 	"sync"
@@ -184,12 +183,14 @@ func Unmarshal(data []byte, v any) error {
 	if p.Kind() != reflect.Pointer || p.IsNil() {
 		return fmt.Errorf("cannot decode into %T: want a non-nil pointer", v)
 	}
-	d := newDecoder(data)
-	if _, err := d.value(p.Elem(), nil); err != nil {
-		return err
+	c := codecOf(p.Type().Elem())
+	d := decoder{data: data}
+	for {
+		_, err := d.top(c, p.UnsafePointer())
+		if err == errRestart {
+			d.restart()
+			continue
+		}
+		return finishError(err)
 	}
-	if _, err := d.dec.Token(); err != io.EOF {
-		return fmt.Errorf("invalid data after the top-level value")
-	}
-	return nil
 }
