@@ -97,11 +97,12 @@ func memberType(t, base reflect.Type, odataType string, tagged bool) reflect.Typ
 }
 
 // objectTags returns the "@odata.type" of each object of data that has
-// one, by the offset just after its "{", which is json.Decoder's
-// InputOffset after it returns the object's first token. It is one pass
-// over data, so that a family value can be decoded into the right type
-// whatever the place of "@odata.type" among its members: reading ahead at
-// each one instead would read a value nested n deep n times.
+// one, by the offset just after its "{". It is one pass over data, so that
+// a family value can be decoded into the right type whatever the place of
+// "@odata.type" among its members: reading ahead at each one instead would
+// read a value nested n deep n times. The decoder makes it only for input
+// where a family value has its tag after its first member (see
+// decoder.family).
 func objectTags(data []byte) map[int64]string {
 	tags := map[int64]string{}
 	var open []int64 // for each enclosing object, its offset; -1 for an array

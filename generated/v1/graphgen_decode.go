@@ -53,9 +53,8 @@ type decoder struct {
 	i     int // offset of the next byte
 	depth int
 	// tags holds the "@odata.type" of each object of data, by offset (see
-	// objectTags). It is made when a family value is met whose first
-	// member is not its "@odata.type", which is where the API writes it,
-	// and from then on every family value takes its type from it (exact).
+	// objectTags), when a family value had one after its first member
+	// (see family): every family value then takes its type from it.
 	tags  map[int64]string
 	exact bool
 	// scratch holds a string being unquoted.
@@ -72,9 +71,9 @@ type decoder struct {
 }
 
 // errRestart is returned up to the top when a family value's type was
-// taken from its first member, "@odata.type", and the value has another
-// "@odata.type" after it, which encoding/json would take: the value is
-// then decoded again from the start, its tags all found first (exact).
+// taken from its first member, and the value has an "@odata.type" after
+// it, which encoding/json would take: the input is then decoded again from
+// the start, the tags of its objects all found first (exact).
 var errRestart = errors.New("restart with every tag found")
 
 // errSyntax is the syntax error of a quiet decoder.
@@ -354,9 +353,9 @@ func (d *decoder) notA(into, want string) error {
 }
 
 // object decodes the members of an object, whose "{" is read, into p, a
-// generated struct of the type of c, up to its "}". firstTag is set when
-// the type was chosen from the first member, "@odata.type".
-func (d *decoder) object(c *codec, p unsafe.Pointer, firstTag bool) error {
+// generated struct of the type of c, up to its "}". guessed is set when
+// the type was chosen from the first member alone (see family).
+func (d *decoder) object(c *codec, p unsafe.Pointer, guessed bool) error {
 	plan := c.obj
 	var extra map[string]json.RawMessage
 	d.ws()
@@ -388,7 +387,7 @@ func (d *decoder) object(c *codec, p unsafe.Pointer, firstTag bool) error {
 		} else if j, ok := plan.byName[string(name)]; ok {
 			idx = j
 		}
-		if firstTag && !first && string(name) == "@odata.type" {
+		if guessed && !first && string(name) == "@odata.type" {
 			return errRestart
 		}
 		if idx < 0 {
@@ -460,21 +459,21 @@ func (d *decoder) alloc(c *codec) unsafe.Pointer {
 	switch {
 	case c.kind == kindString && c.size == unsafe.Sizeof(""):
 		if len(d.strSlab) == 0 {
-			d.strSlab = make([]string, slabSize)
+			d.strSlab = make([]string, d.slabLen())
 		}
 		p := &d.strSlab[0]
 		d.strSlab = d.strSlab[1:]
 		return unsafe.Pointer(p)
 	case c.kind == kindBool || c.kind == kindInt || c.kind == kindUint || c.kind == kindFloat:
 		if len(d.numSlab) == 0 {
-			d.numSlab = make([]uint64, slabSize)
+			d.numSlab = make([]uint64, d.slabLen())
 		}
 		p := &d.numSlab[0]
 		d.numSlab = d.numSlab[1:]
 		return unsafe.Pointer(p)
 	case c.kind == kindTime:
 		if len(d.timSlab) == 0 {
-			d.timSlab = make([]time.Time, slabSize)
+			d.timSlab = make([]time.Time, d.slabLen())
 		}
 		p := &d.timSlab[0]
 		d.timSlab = d.timSlab[1:]
@@ -483,24 +482,34 @@ func (d *decoder) alloc(c *codec) unsafe.Pointer {
 	return reflect.New(c.typ).UnsafePointer()
 }
 
+// slabLen is the length of a new slab: no more values than what is left
+// of the input could hold.
+func (d *decoder) slabLen() int {
+	return min(slabSize, 1+(len(d.data)-d.i)/8)
+}
+
 // family decodes the object at d.i into p, a value of the family interface
 // of c: a pointer to the type its "@odata.type" names, if that type is of
 // the family, and to the base otherwise.
+//
+// The API writes "@odata.type" first, so the type is taken from the first
+// member, or is the base when the first member is another; if the object
+// has an "@odata.type" after its first member, which encoding/json would
+// take, the whole input is decoded again with the tags of all its objects
+// found first, in one pass (exact). Either way the cost stays linear in
+// the size of the input, however the tags are placed and the values
+// nested.
 func (d *decoder) family(c *codec, p unsafe.Pointer) error {
 	if err := d.enter(); err != nil {
 		return err
 	}
 	d.i++ // the "{"
 	var tag string
-	var tagged, first bool
-	if !d.exact {
-		tag, tagged, first = d.firstTag()
-		if !first {
-			d.exactTags()
-		}
-	}
+	var tagged bool
 	if d.exact {
 		tag, tagged = d.tags[int64(d.i)]
+	} else {
+		tag, tagged = d.firstTag()
 	}
 	e := familyTagged(c, tag, tagged)
 	v := reflect.New(e.c.typ).UnsafePointer()
@@ -513,39 +522,35 @@ func (d *decoder) family(c *codec, p unsafe.Pointer) error {
 }
 
 // firstTag reads the first member of the object whose "{" is read, without
-// moving on: it returns the "@odata.type" when that member is it, with a
-// string value, and ok false when it is another member.
-func (d *decoder) firstTag() (tag string, tagged, ok bool) {
+// moving on, and returns its value when it is "@odata.type", a string.
+func (d *decoder) firstTag() (tag string, tagged bool) {
 	defer func(i int) { d.i = i }(d.i)
 	d.ws()
-	if d.i < len(d.data) && d.data[d.i] == '}' {
-		return "", false, true
-	}
 	if d.i >= len(d.data) || d.data[d.i] != '"' {
-		return "", false, false
+		return "", false
 	}
 	raw, plain, err := d.str()
 	if err != nil || !plain || string(raw) != "@odata.type" {
-		return "", false, false
+		return "", false
 	}
 	d.ws()
 	if d.i >= len(d.data) || d.data[d.i] != ':' {
-		return "", false, false
+		return "", false
 	}
 	d.i++
 	d.ws()
 	if d.i >= len(d.data) || d.data[d.i] != '"' {
-		return "", false, false
+		return "", false
 	}
 	raw, plain, err = d.str()
 	if err != nil {
-		return "", false, false
+		return "", false
 	}
 	if !plain {
 		raw = d.unquote(raw)
 	}
 	// Looked up at once, never kept: familyTagged copies what it keeps.
-	return unsafe.String(unsafe.SliceData(raw), len(raw)), true, true
+	return unsafe.String(unsafe.SliceData(raw), len(raw)), true
 }
 
 // sliceHeader is the layout of a Go slice.
@@ -728,8 +733,13 @@ func (d *decoder) unquote(raw []byte) []byte {
 			}
 			r += 2
 		case c < utf8.RuneSelf:
-			b = append(b, c)
-			r++
+			// The run of ASCII up to the next escape, at once.
+			n := r + 1
+			for n < len(raw) && raw[n] != '\\' && raw[n] < utf8.RuneSelf {
+				n++
+			}
+			b = append(b, raw[r:n]...)
+			r = n
 		default:
 			rr, size := utf8.DecodeRune(raw[r:])
 			b = utf8.AppendRune(b, rr)
@@ -767,7 +777,8 @@ func (d *decoder) keep(b []byte) string {
 	case len(b) > maxChunkedString:
 		return string(b)
 	case cap(d.strs)-len(d.strs) < len(b):
-		d.strs = make([]byte, 0, stringChunk)
+		// No larger than what is left of the input could fill.
+		d.strs = make([]byte, 0, min(stringChunk, len(b)+len(d.data)-d.i))
 	}
 	n := len(d.strs)
 	d.strs = append(d.strs, b...)

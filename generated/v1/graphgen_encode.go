@@ -11,7 +11,6 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"sync"
 	"time"
 	"unicode/utf8"
 	"unsafe"
@@ -23,7 +22,7 @@ import (
 // encoding/json formats it), the generated structs and collections inside
 // written in place rather than by their own MarshalJSON, which encoding/json
 // would scan and copy again at each level. The buffer is reused from one
-// call to the next; what MarshalJSON returns is a copy of it.
+// value of a type to the next in size.
 //
 // encoding/json still scans and copies what MarshalJSON returns, once, for
 // the outermost value: that is out of the codec's hands (see the README's
@@ -34,11 +33,24 @@ type encoder struct {
 	buf []byte
 }
 
-// encoders holds the encoders not in use, with their buffers.
-var encoders = sync.Pool{New: func() any { return new(encoder) }}
-
-// maxPooledBuffer is the largest buffer kept for the next encoding.
-const maxPooledBuffer = 64 << 20
+// encode writes p, a value of the type of c, into a new buffer and
+// returns it. The buffer starts at the size of the last value of the
+// type, which spares growing it, and copying the result, for the values
+// of a type written again and again; one that came out far smaller is
+// copied into a buffer of its size, so that a small value does not hold
+// the room of a large one.
+func encode(c *codec, p unsafe.Pointer) ([]byte, error) {
+	hint := c.sizeHint.Load()
+	e := encoder{buf: make([]byte, 0, hint+hint/16+64)}
+	if err := e.value(c, p); err != nil {
+		return nil, finishError(err)
+	}
+	c.sizeHint.Store(int64(len(e.buf)))
+	if len(e.buf) < cap(e.buf)/2 {
+		return slices.Clip(slices.Clone(e.buf)), nil
+	}
+	return e.buf, nil
+}
 
 // isAbsentAt reports whether the member m of the struct at p is an absent
 // Nullable. A plain member is always written, so never absent.
@@ -462,4 +474,33 @@ func (d *decoder) valid() bool {
 	}
 	d.ws()
 	return d.i == len(d.data)
+}
+
+// Marshal returns the JSON encoding of v, byte for byte what json.Marshal
+// returns, for a generated struct, a Collection, a family value, a slice
+// of them, or a pointer to any of these; any other value it gives to
+// json.Marshal. It is faster than json.Marshal on the generated types,
+// which cannot avoid that encoding/json scans and copies what their
+// MarshalJSON returns once more. An error is the one MarshalJSON returns,
+// without encoding/json's "json: error calling MarshalJSON" around it.
+func Marshal(v any) ([]byte, error) {
+	rv := reflect.ValueOf(v)
+	if !rv.IsValid() || rv.Kind() == reflect.Pointer && rv.IsNil() {
+		return json.Marshal(v)
+	}
+	t, p := rv.Type(), unsafe.Pointer(nil)
+	if t.Kind() == reflect.Pointer {
+		t, p = t.Elem(), rv.UnsafePointer()
+	} else {
+		c := reflect.New(t)
+		c.Elem().Set(rv)
+		p = c.UnsafePointer()
+	}
+	c := codecOf(t)
+	switch c.kind {
+	case kindObject, kindFamily, kindSlice:
+	default:
+		return json.Marshal(v)
+	}
+	return encode(c, p)
 }

@@ -7,6 +7,7 @@ import (
 	"reflect"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 )
@@ -63,6 +64,9 @@ type codec struct {
 	// has none: "#microsoft.graph.ipNamedLocation". Empty for a type
 	// typeTable does not list.
 	odataName string
+	// sizeHint is the length of the last value of the type encoded on its
+	// own, the size its next buffer starts at.
+	sizeHint atomic.Int64
 }
 
 // objectPlan is how a generated struct is read and written: its members

@@ -118,19 +118,7 @@ func isNullable(t reflect.Type) bool {
 // that the output does not depend on map order.
 func marshalObject(x any) ([]byte, error) {
 	v := reflect.ValueOf(x)
-	c := codecOf(v.Type().Elem())
-	e := encoders.Get().(*encoder)
-	e.buf = e.buf[:0]
-	err := e.object(c, v.UnsafePointer(), "")
-	var out []byte
-	if err == nil {
-		out = make([]byte, len(e.buf))
-		copy(out, e.buf)
-	}
-	if cap(e.buf) <= maxPooledBuffer {
-		encoders.Put(e)
-	}
-	return out, finishError(err)
+	return encode(codecOf(v.Type().Elem()), v.UnsafePointer())
 }
 
 // unmarshalObject decodes the JSON object data into the struct x points to:
