@@ -475,9 +475,8 @@ func (d *decoder) valid() bool {
 }
 
 // Marshal returns the JSON encoding of v, byte for byte what json.Marshal
-// returns, for a generated struct, a Collection, a family value, a slice
-// of them, or a pointer to any of these; any other value it gives to
-// json.Marshal. It is faster than json.Marshal on the generated types,
+// returns: itself for a generated struct, a Collection, or a pointer to
+// either, and with json.Marshal for any other value. It is faster than json.Marshal on the generated types,
 // which cannot avoid that encoding/json scans and copies what their
 // MarshalJSON returns once more. An error is the one MarshalJSON returns,
 // without encoding/json's "json: error calling MarshalJSON" around it.
@@ -495,9 +494,7 @@ func Marshal(v any) ([]byte, error) {
 		p = c.UnsafePointer()
 	}
 	c := codecOf(t)
-	switch c.kind {
-	case kindObject, kindFamily, kindSlice:
-	default:
+	if c.kind != kindObject {
 		return json.Marshal(v)
 	}
 	return encode(c, p)
