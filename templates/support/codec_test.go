@@ -25,6 +25,9 @@ type record struct {
 	Value          Nullable[float64]          `json:"value,omitzero"`
 	Amount         Nullable[json.Number]      `json:"amount,omitzero"`
 	When           Nullable[time.Time]        `json:"when,omitzero"`
+	Day            Nullable[Date]             `json:"day,omitzero"`
+	Clock          Nullable[TimeOfDay]        `json:"clock,omitzero"`
+	Span           Nullable[Duration]         `json:"span,omitzero"`
 	Color          Nullable[color]            `json:"color,omitzero"`
 	Data           Nullable[[]byte]           `json:"data,omitzero"`
 	Raw            Nullable[json.RawMessage]  `json:"raw,omitzero"`
@@ -54,6 +57,9 @@ type plainRecord struct {
 	Value     *float64         `json:"value,omitempty"`
 	Amount    *json.Number     `json:"amount,omitempty"`
 	When      *time.Time       `json:"when,omitempty"`
+	Day       *Date            `json:"day,omitempty"`
+	Clock     *TimeOfDay       `json:"clock,omitempty"`
+	Span      *Duration        `json:"span,omitempty"`
 	Color     *string          `json:"color,omitempty"`
 	Data      *[]byte          `json:"data,omitempty"`
 	Raw       *json.RawMessage `json:"raw,omitempty"`
@@ -79,18 +85,21 @@ func FuzzCodecMatchesEncodingJSON(f *testing.F) {
 		// The same values on both sides.
 		when := time.Unix(n%(1<<35), n%1e9).UTC()
 		raw := json.RawMessage(`{"s":` + string(mustMarshal(t, s)) + `}`)
+		day := Date{Year: int(n % 10001), Month: time.Month(n % 13), Day: int(n % 32)}
+		clock := TimeOfDay{Hour: int(n % 25), Minute: int(n % 60), Second: int(n % 61), Nanosecond: int(n % 1e9), Precision: int(n % 13), NoSeconds: n%3 == 0}
+		span := DurationOf(time.Duration(n))
 		r := record{
 			Name: Some(s), Flag: Some(n%2 == 0), Small: Some(uint8(n)), Short: Some(int16(n)),
 			Count: Some(int32(n)), Big: Some(n), Ratio: Some(float32(x)), Value: Some(x),
 			Amount: Some(json.Number(strings.TrimSuffix(string(mustMarshal(t, float64(n%1e9))), ".0"))),
-			When:   Some(when), Color: Some(color(s)), Data: Some([]byte(s)), Raw: Some(raw),
+			When:   Some(when), Day: Some(day), Clock: Some(clock), Span: Some(span), Color: Some(color(s)), Data: Some([]byte(s)), Raw: Some(raw),
 			Tags: Some([]string{s, ""}), Octets: Some([]int{int(n), 0}),
 			Child: Some(record{Name: Some(s)}), Children: Some([]record{{}, {Value: Some(x)}}),
 		}
 		p := plainRecord{
 			Name: &s, Flag: ptr(n%2 == 0), Small: ptr(uint8(n)), Short: ptr(int16(n)),
 			Count: ptr(int32(n)), Big: &n, Ratio: ptr(float32(x)), Value: &x,
-			Amount: ptr(*r.Amount.Ptr), When: &when, Color: &s, Data: ptr([]byte(s)), Raw: &raw,
+			Amount: ptr(*r.Amount.Ptr), When: &when, Day: &day, Clock: &clock, Span: &span, Color: &s, Data: ptr([]byte(s)), Raw: &raw,
 			Tags: &[]string{s, ""}, Octets: &[]int{int(n), 0},
 			Child: &plainRecord{Name: &s}, Children: &[]plainRecord{{}, {Value: &x}},
 		}
@@ -242,5 +251,46 @@ func TestDecodingErrorsSayWhereAndWhat(t *testing.T) {
 	deep := strings.Repeat(`{"children":[`, 6000) + strings.Repeat(`]}`, 6000)
 	if err := new(node).UnmarshalJSON([]byte(deep)); err == nil || !strings.Contains(err.Error(), "exceeded max depth") {
 		t.Errorf("UnmarshalJSON of 12,000 levels = %v, want encoding/json's depth error", err)
+	}
+}
+
+// TestEdmValuesAreWrittenAsTheirMethodsWriteThem compares the encoder's
+// own writing of the Edm types with their MarshalJSON methods.
+func TestEdmValuesAreWrittenAsTheirMethodsWriteThem(t *testing.T) {
+	var values []any
+	for _, d := range []Date{{2024, 2, 29}, {2023, 2, 29}, {0, 1, 1}, {9999, 12, 31}, {10000, 1, 1}, {-1, 1, 1}, {2024, 13, 1}, {2024, 1, 28}} {
+		values = append(values, d)
+	}
+	for _, tod := range []TimeOfDay{{}, {Hour: 8, NoSeconds: true}, {Hour: 23, Minute: 59, Second: 59, Nanosecond: 999999999}, {Hour: 1, Nanosecond: 1000}, {Hour: 1, Precision: 7},
+		{Hour: 1, Nanosecond: 500000000, Precision: 12}, {Hour: 24}, {Minute: 1, NoSeconds: true, Precision: 3}, {Precision: 13}} {
+		values = append(values, tod)
+	}
+	for _, v := range []time.Time{time.Date(2024, 5, 1, 10, 20, 30, 123400000, time.UTC), time.Date(10000, 1, 1, 0, 0, 0, 0, time.UTC),
+		time.Date(2024, 5, 1, 10, 20, 30, 0, time.FixedZone("x", -(23*3600+59*60))), time.Date(2024, 5, 1, 10, 20, 30, 0, time.FixedZone("y", 24*3600))} {
+		values = append(values, v)
+	}
+	for _, d := range []string{"PT1H30M", "-P1DT2H", "P1Y"} {
+		v, _ := ParseDuration(d)
+		values = append(values, v)
+	}
+	values = append(values, Duration{})
+	for _, v := range values {
+		var r record
+		switch v := v.(type) {
+		case Date:
+			r.Day = Some(v)
+		case TimeOfDay:
+			r.Clock = Some(v)
+		case Duration:
+			r.Span = Some(v)
+		case time.Time:
+			r.When = Some(v)
+		}
+		key := map[reflect.Type]string{reflect.TypeFor[Date](): "day", reflect.TypeFor[TimeOfDay](): "clock", reflect.TypeFor[Duration](): "span", reflect.TypeFor[time.Time](): "when"}[reflect.TypeOf(v)]
+		want, werr := json.Marshal(map[string]any{key: v})
+		got, gerr := json.Marshal(r)
+		if (werr == nil) != (gerr == nil) || werr == nil && string(got) != string(want) {
+			t.Errorf("%v: written %s, %v; its method writes %s, %v", v, got, gerr, want, werr)
+		}
 	}
 }

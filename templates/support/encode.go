@@ -216,6 +216,14 @@ func (e *encoder) value(c *codec, p unsafe.Pointer) error {
 		b = append(b, '-')
 		b = appendDigits(b, d.Day, 2)
 		b = append(b, '"')
+	case kindTimeOfDay:
+		t := (*TimeOfDay)(p)
+		if !t.IsValid() {
+			return e.fallback(c, p) // TimeOfDay.MarshalJSON's error
+		}
+		b = append(b, '"')
+		b = appendTimeOfDay(b, t)
+		b = append(b, '"')
 	case kindDuration:
 		b = appendString(b, (*Duration)(p).String())
 	case kindBytes:
@@ -307,6 +315,36 @@ func appendDigits(b []byte, n, width int) []byte {
 		n /= 10
 	}
 	return append(b, d[i:]...)
+}
+
+// appendTimeOfDay appends t, which is valid, as TimeOfDay.String writes it.
+func appendTimeOfDay(b []byte, t *TimeOfDay) []byte {
+	b = appendDigits(b, t.Hour, 2)
+	b = append(b, ':')
+	b = appendDigits(b, t.Minute, 2)
+	if t.NoSeconds && t.Second == 0 && t.Nanosecond == 0 && t.Precision == 0 {
+		return b
+	}
+	b = append(b, ':')
+	b = appendDigits(b, t.Second, 2)
+	// The nanoseconds in nine digits, then zeros up to maxFractionDigits.
+	var frac [maxFractionDigits]byte
+	for i, ns := 8, t.Nanosecond; i >= 0; i-- {
+		frac[i], ns = byte('0'+ns%10), ns/10
+	}
+	for i := 9; i < len(frac); i++ {
+		frac[i] = '0'
+	}
+	n := 0
+	if t.Nanosecond != 0 {
+		for n = 9; frac[n-1] == '0'; n-- {
+		}
+	}
+	if n = max(n, t.Precision); n > 0 {
+		b = append(b, '.')
+		b = append(b, frac[:n]...)
+	}
+	return b
 }
 
 // strictRFC3339 reports whether the time written by AppendFormat with
