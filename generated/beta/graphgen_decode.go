@@ -485,7 +485,7 @@ func (d *decoder) alloc(c *codec) unsafe.Pointer {
 // slabLen is the length of a new slab: no more values than what is left
 // of the input could hold.
 func (d *decoder) slabLen() int {
-	return min(slabSize, 1+(len(d.data)-d.i)/8)
+	return min(slabSize, 1+(len(d.data)-d.i)/16)
 }
 
 // family decodes the object at d.i into p, a value of the family interface
@@ -574,13 +574,15 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) error {
 	}
 	ec := c.elem
 	var s sliceHeader
+	var array reflect.Value // the elements so far, as a slice of length s.cap
 	for {
 		if s.len == s.cap {
 			n := max(4, 2*s.cap)
 			grown := reflect.MakeSlice(c.typ, n, n)
 			if s.len > 0 {
-				reflect.Copy(grown, reflect.NewAt(c.typ, unsafe.Pointer(&s)).Elem())
+				reflect.Copy(grown, array)
 			}
+			array = grown
 			s = sliceHeader{data: grown.UnsafePointer(), len: s.len, cap: n}
 		}
 		if _, err := d.value(ec, unsafe.Add(s.data, uintptr(s.len)*ec.size)); err != nil {
