@@ -67,6 +67,7 @@ type decoder struct {
 	strs    []byte
 	strSlab []string
 	numSlab []uint64
+	slabs   int // slabs made
 	timSlab []time.Time
 }
 
@@ -482,10 +483,13 @@ func (d *decoder) alloc(c *codec) unsafe.Pointer {
 	return reflect.New(c.typ).UnsafePointer()
 }
 
-// slabLen is the length of a new slab: no more values than what is left
-// of the input could hold.
+// slabLen is the length of a new slab: 4, then twice the one before, up
+// to slabSize, so that a small value allocates little, and no more values
+// than what is left of the input could hold.
 func (d *decoder) slabLen() int {
-	return min(slabSize, 1+(len(d.data)-d.i)/16)
+	n := 4 << min(d.slabs, 3)
+	d.slabs++
+	return min(n, slabSize, 1+(len(d.data)-d.i)/4)
 }
 
 // family decodes the object at d.i into p, a value of the family interface
@@ -779,8 +783,10 @@ func (d *decoder) keep(b []byte) string {
 	case len(b) > maxChunkedString:
 		return string(b)
 	case cap(d.strs)-len(d.strs) < len(b):
-		// No larger than what is left of the input could fill.
-		d.strs = make([]byte, 0, min(stringChunk, len(b)+len(d.data)-d.i))
+		// Twice the last, from 256 bytes up to stringChunk, and no
+		// larger than what is left of the input could fill.
+		n := min(max(256, 2*cap(d.strs)), stringChunk, len(d.data)-d.i)
+		d.strs = make([]byte, 0, max(n, len(b)))
 	}
 	n := len(d.strs)
 	d.strs = append(d.strs, b...)
