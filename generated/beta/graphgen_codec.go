@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // object is the method set graphgen gives every generated struct, each
@@ -139,24 +140,52 @@ func marshalObject(x any) ([]byte, error) {
 // encoding/json does not pass the options of a json.Decoder to UnmarshalJSON
 // methods, so DisallowUnknownFields does not apply to generated structs.
 func unmarshalObject(data []byte, x any) error {
-	t := reflect.TypeOf(x).Elem()
+	xv := reflect.ValueOf(x)
+	t := xv.Type().Elem()
 	c := codecOf(t)
 	d := decoder{data: data}
+	// A zero x, as most are, is decoded in place, and set back to zero on
+	// an error; any other, into a new value copied into it when whole.
+	inPlace := isZeroMemory(xv.UnsafePointer(), c.size)
 	for {
-		v := reflect.New(t)
+		v := xv
+		if !inPlace {
+			v = reflect.New(t)
+		}
 		null, err := d.top(c, v.UnsafePointer())
 		if err == errRestart {
+			xv.Elem().SetZero()
 			d.restart()
 			continue
 		}
 		if err != nil {
+			if inPlace {
+				xv.Elem().SetZero()
+			}
 			return finishError(err)
 		}
-		if !null {
-			reflect.ValueOf(x).Elem().Set(v.Elem())
+		if !null && !inPlace {
+			xv.Elem().Set(v.Elem())
 		}
 		return nil
 	}
+}
+
+// isZeroMemory reports whether the size bytes at p are all zero.
+func isZeroMemory(p unsafe.Pointer, size uintptr) bool {
+	b := unsafe.Slice((*byte)(p), size)
+	for len(b) >= 8 {
+		if *(*uint64)(unsafe.Pointer(&b[0])) != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c != 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // isObject reports whether t is a generated struct, which is a JSON object:

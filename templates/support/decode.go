@@ -513,7 +513,10 @@ func (d *decoder) family(c *codec, p unsafe.Pointer) error {
 	} else {
 		tag, tagged = d.firstTag()
 	}
-	e := familyTagged(c, tag, tagged)
+	e := c.baseEntry
+	if tagged {
+		e = familyTagged(c, tag)
+	}
 	v := reflect.New(e.c.typ).UnsafePointer()
 	if err := d.object(e.c, v, !d.exact); err != nil {
 		return err
@@ -579,7 +582,9 @@ func (d *decoder) slice(c *codec, p unsafe.Pointer) error {
 	var array reflect.Value // the elements so far, as a slice of length s.cap
 	for {
 		if s.len == s.cap {
-			n := max(4, 2*s.cap)
+			// Room for 4 elements first, or for what fits in 256 bytes
+			// if fewer, then twice as many each time.
+			n := max(min(4, int(256/max(ec.size, 1))), 1, 2*s.cap)
 			grown := reflect.MakeSlice(c.typ, n, n)
 			if s.len > 0 {
 				reflect.Copy(grown, array)

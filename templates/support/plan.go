@@ -53,8 +53,10 @@ type codec struct {
 	// For kindObject, the members.
 	obj *objectPlan
 	// For kindFamily, the base type, whose codec decodes a value whose
-	// "@odata.type" names no type of the family.
-	base *codec
+	// "@odata.type" names no type of the family, and how a value of it is
+	// held in the interface.
+	base      *codec
+	baseEntry *familyEntry
 	// For kindEnum, the members.
 	members []string
 	// For kindObject, the "@odata.type" a value of this type held as a
@@ -151,6 +153,7 @@ func buildCodec(t reflect.Type) *codec {
 	case familyBase(t) != nil:
 		c.kind = kindFamily
 		c.base = buildCodec(familyBase(t))
+		c.baseEntry = &familyEntry{c: c.base, tab: methodTable(t, c.base.typ)}
 	case implementsJSON(t):
 		// A type of its own with JSON methods, which must be used; an enum
 		// of a package with strict enums among them, whose method this
@@ -263,23 +266,26 @@ func familyMember(c *codec, s reflect.Type) *familyEntry {
 	if e != nil {
 		return e
 	}
-	// The method table is that of any value of the type in the interface.
-	v := reflect.New(c.typ).Elem()
-	v.Set(reflect.Zero(reflect.PointerTo(s)))
-	e = &familyEntry{c: codecOf(s), tab: (*ifaceWords)(v.Addr().UnsafePointer()).tab}
+	e = &familyEntry{c: codecOf(s), tab: methodTable(c.typ, s)}
 	familiesMu.Lock()
 	families[k] = e
 	familiesMu.Unlock()
 	return e
 }
 
+// methodTable returns the method table of the interface type iface for a
+// pointer to the struct type s: that of any value of the type in the
+// interface.
+func methodTable(iface, s reflect.Type) unsafe.Pointer {
+	v := reflect.New(iface).Elem()
+	v.Set(reflect.Zero(reflect.PointerTo(s)))
+	return (*ifaceWords)(v.Addr().UnsafePointer()).tab
+}
+
 // familyTagged returns the familyEntry of the type a value of the family
-// of the interface c.typ is decoded as, given its "@odata.type", if it has
-// one (see memberType).
-func familyTagged(c *codec, tag string, tagged bool) *familyEntry {
-	if !tagged {
-		return familyMember(c, c.base.typ)
-	}
+// of the interface c.typ is decoded as, given its "@odata.type" (see
+// memberType).
+func familyTagged(c *codec, tag string) *familyEntry {
 	familiesMu.RLock()
 	e := familyByTag[familyTag{c.typ, tag}]
 	familiesMu.RUnlock()
