@@ -115,11 +115,11 @@ func codecOf(t reflect.Type) *codec {
 }
 
 var (
-	timeType    = reflect.TypeFor[time.Time]()
-	numberType  = reflect.TypeFor[json.Number]()
-	rawType     = reflect.TypeFor[json.RawMessage]()
-	unmarshaler = reflect.TypeFor[json.Unmarshaler]()
-	marshaler   = reflect.TypeFor[json.Marshaler]()
+	timeType    = reflect.TypeOf((*time.Time)(nil)).Elem()
+	numberType  = reflect.TypeOf((*json.Number)(nil)).Elem()
+	rawType     = reflect.TypeOf((*json.RawMessage)(nil)).Elem()
+	unmarshaler = reflect.TypeOf((*json.Unmarshaler)(nil)).Elem()
+	marshaler   = reflect.TypeOf((*json.Marshaler)(nil)).Elem()
 )
 
 // buildCodec makes the codec of t and of the types it holds, with codecsMu
@@ -139,11 +139,11 @@ func buildCodec(t reflect.Type) *codec {
 		c.kind = kindNumber
 	case t == rawType:
 		c.kind = kindRaw
-	case t == reflect.TypeFor[Date]():
+	case t == reflect.TypeOf((*Date)(nil)).Elem():
 		c.kind = kindDate
-	case t == reflect.TypeFor[TimeOfDay]():
+	case t == reflect.TypeOf((*TimeOfDay)(nil)).Elem():
 		c.kind = kindTimeOfDay
-	case t == reflect.TypeFor[Duration]():
+	case t == reflect.TypeOf((*Duration)(nil)).Elem():
 		c.kind = kindDuration
 	case isObject(t):
 		c.kind = kindObject
@@ -174,7 +174,7 @@ func buildCodec(t reflect.Type) *codec {
 	case t.Kind() == reflect.Float32 || t.Kind() == reflect.Float64:
 		c.kind = kindFloat
 	case t.Kind() == reflect.Slice && t.Elem().Kind() == reflect.Uint8:
-		if t.Elem() == reflect.TypeFor[uint8]() {
+		if t.Elem() == reflect.TypeOf(uint8(0)) {
 			c.kind = kindBytes
 		}
 	case t.Kind() == reflect.Slice:

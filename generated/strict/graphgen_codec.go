@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"slices"
 	"strings"
 	"sync"
 	"unsafe"
@@ -32,7 +31,7 @@ type objectFields struct {
 
 // additionalData is the field of the root of every chain that holds the
 // members no field declares.
-var additionalData, _ = reflect.TypeFor[objectFields]().FieldByName("AdditionalData")
+var additionalData, _ = reflect.TypeOf((*objectFields)(nil)).Elem().FieldByName("AdditionalData")
 
 // objectInfo is how Validate walks a generated struct type: its members in
 // declaration order, those of embedded bases first, as encoding/json orders
@@ -82,7 +81,7 @@ func objectInfoOf(t reflect.Type) *objectInfo {
 func (info *objectInfo) add(t reflect.Type, index []int) {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		at := append(slices.Clip(index), i)
+		at := append(index[:len(index):len(index)], i)
 		switch {
 		case f.Anonymous && f.Type.Kind() == reflect.Struct:
 			// An embedded base: its members sit in the same JSON object.
@@ -195,7 +194,7 @@ func isObject(t reflect.Type) bool {
 		return false
 	}
 	switch t {
-	case reflect.TypeFor[Date](), reflect.TypeFor[TimeOfDay](), reflect.TypeFor[Duration]():
+	case reflect.TypeOf((*Date)(nil)).Elem(), reflect.TypeOf((*TimeOfDay)(nil)).Elem(), reflect.TypeOf((*Duration)(nil)).Elem():
 		return false
 	}
 	return true

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
 	"time"
 	"unicode/utf16"
@@ -238,7 +237,7 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) (null bool, err error) {
 			if err != nil {
 				return false, err
 			}
-			if !slices.Contains(c.members, s) {
+			if !contains(c.members, s) {
 				return false, newEnumError("", c.typ, s, c.members)
 			}
 			*(*string)(p) = s
@@ -306,7 +305,7 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) (null bool, err error) {
 		if err := d.skip(); err != nil {
 			return false, err
 		}
-		*(*json.RawMessage)(p) = slices.Clone(d.data[start:d.i])
+		*(*json.RawMessage)(p) = append([]byte(nil), d.data[start:d.i]...)
 		return false, nil
 	}
 	// Any other type, and a value of the wrong kind for its type:
@@ -402,7 +401,7 @@ func (d *decoder) object(c *codec, p unsafe.Pointer, guessed bool) error {
 				if extra == nil {
 					extra = map[string]json.RawMessage{}
 				}
-				extra[key] = slices.Clone(d.data[start:d.i])
+				extra[key] = append([]byte(nil), d.data[start:d.i]...)
 			}
 		} else {
 			next = idx + 1

@@ -178,13 +178,18 @@ func isODataTypeKey(quoted []byte) bool {
 // (AnyNamedLocation), or a slice of them, which json.Unmarshal cannot: the
 // value becomes a pointer to the type its "@odata.type" names, or to the
 // base type when it names no type of the family or is absent. A JSON null
-// leaves the variable alone.
+// leaves the variable alone. It is faster than json.Unmarshal on the
+// generated types, whose input encoding/json scans twice before their
+// UnmarshalJSON reads it.
 func Unmarshal(data []byte, v any) error {
 	p := reflect.ValueOf(v)
 	if p.Kind() != reflect.Pointer || p.IsNil() {
 		return fmt.Errorf("cannot decode into %T: want a non-nil pointer", v)
 	}
 	c := codecOf(p.Type().Elem())
+	if c.kind == kindObject {
+		return unmarshalObject(data, v) // as json.Unmarshal, which calls it
+	}
 	d := decoder{data: data}
 	for {
 		_, err := d.top(c, p.UnsafePointer())
