@@ -6,7 +6,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"reflect"
 	"strings"
 	"sync"
@@ -98,11 +97,12 @@ func memberType(t, base reflect.Type, odataType string, tagged bool) reflect.Typ
 }
 
 // objectTags returns the "@odata.type" of each object of data that has
-// one, by the offset just after its "{", which is json.Decoder's
-// InputOffset after it returns the object's first token. It is one pass
-// over data, so that a family value can be decoded into the right type
-// whatever the place of "@odata.type" among its members: reading ahead at
-// each one instead would read a value nested n deep n times.
+// one, by the offset just after its "{". It is one pass over data, so that
+// a family value can be decoded into the right type whatever the place of
+// "@odata.type" among its members: reading ahead at each one instead would
+// read a value nested n deep n times. The decoder makes it only for input
+// where a family value has its tag after its first member (see
+// decoder.family).
 func objectTags(data []byte) map[int64]string {
 	tags := map[int64]string{}
 	var open []int64 // for each enclosing object, its offset; -1 for an array
@@ -178,18 +178,25 @@ func isODataTypeKey(quoted []byte) bool {
 // (AnyNamedLocation), or a slice of them, which json.Unmarshal cannot: the
 // value becomes a pointer to the type its "@odata.type" names, or to the
 // base type when it names no type of the family or is absent. A JSON null
-// leaves the variable alone.
+// leaves the variable alone. It is faster than json.Unmarshal on the
+// generated types, whose input encoding/json scans twice before their
+// UnmarshalJSON reads it.
 func Unmarshal(data []byte, v any) error {
 	p := reflect.ValueOf(v)
 	if p.Kind() != reflect.Pointer || p.IsNil() {
 		return fmt.Errorf("cannot decode into %T: want a non-nil pointer", v)
 	}
-	d := newDecoder(data)
-	if _, err := d.value(p.Elem(), nil); err != nil {
-		return err
+	c := codecOf(p.Type().Elem())
+	if c.kind == kindObject {
+		return unmarshalObject(data, v) // as json.Unmarshal, which calls it
 	}
-	if _, err := d.dec.Token(); err != io.EOF {
-		return fmt.Errorf("invalid data after the top-level value")
+	d := decoder{data: data}
+	for {
+		_, err := d.top(c, p.UnsafePointer())
+		if err == errRestart {
+			d.restart()
+			continue
+		}
+		return finishError(err)
 	}
-	return nil
 }

@@ -6,7 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
-	"slices"
+	"sort"
 	"strings"
 )
 
@@ -122,7 +122,7 @@ func (c *validation) value(v reflect.Value, path *jsonPath) {
 			c.value(v.Index(i), &jsonPath{up: path, elem: true, index: i})
 		}
 	case reflect.String:
-		if m, ok := enumOf(v.Type()); ok && !slices.Contains(m, v.String()) {
+		if m, ok := enumOf(v.Type()); ok && !contains(m, v.String()) {
 			c.add(func() error { return newEnumError(path.String(), v.Type(), v.String(), m) })
 		}
 	case reflect.Struct:
@@ -162,7 +162,7 @@ func (c *validation) extra(v reflect.Value, info *objectInfo, path *jsonPath) {
 			keys = append(keys, k.String())
 		}
 	}
-	slices.Sort(keys)
+	sort.Strings(keys)
 	for _, k := range keys {
 		c.add(func() error {
 			return &UndeclaredError{Path: (&jsonPath{up: path, key: k}).String(), Type: v.Type().Name()}

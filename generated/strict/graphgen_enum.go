@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"reflect"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -47,7 +46,7 @@ func (e *EnumError) Error() string {
 
 // pkgPath is the import path of this package, which tells its types from
 // others of the same name.
-var pkgPath = reflect.TypeFor[EnumError]().PkgPath()
+var pkgPath = reflect.TypeOf((*EnumError)(nil)).Elem().PkgPath()
 
 // enumOf returns the members of the enum type t, and whether t is one.
 func enumOf(t reflect.Type) ([]string, bool) {
@@ -82,7 +81,7 @@ var (
 // reports false for a type that is not an enum of this package.
 func IsValid[E ~string](e E) bool {
 	m, _ := enumOf(reflect.TypeFor[E]())
-	return slices.Contains(m, string(e))
+	return contains(m, string(e))
 }
 
 // Values returns the members of the enum type E in declaration order, in a
@@ -100,7 +99,7 @@ func Values[E ~string]() []E {
 // newEnumError returns the error for v, a value of the enum type t, whose
 // members are want, found at path.
 func newEnumError(path string, t reflect.Type, v string, want []string) *EnumError {
-	return &EnumError{Path: path, Type: t.Name(), Value: v, Want: slices.Clone(want)}
+	return &EnumError{Path: path, Type: t.Name(), Value: v, Want: append([]string(nil), want...)}
 }
 
 // decodeEnum decodes a JSON string into e, rejecting a value that is not a
@@ -115,9 +114,20 @@ func decodeEnum[E ~string](data []byte, e *E) error {
 		return err
 	}
 	t := reflect.TypeFor[E]()
-	if m, _ := enumOf(t); !slices.Contains(m, s) {
+	if m, _ := enumOf(t); !contains(m, s) {
 		return newEnumError("", t, s, m)
 	}
 	*e = E(s)
 	return nil
+}
+
+// contains reports whether list holds s: slices.Contains, whose
+// instantiation would be compiled into every generated package.
+func contains(list []string, s string) bool {
+	for _, v := range list {
+		if v == s {
+			return true
+		}
+	}
+	return false
 }

@@ -5,13 +5,11 @@ package v1
 import (
 	"bytes"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"reflect"
-	"slices"
-	"strconv"
 	"strings"
 	"sync"
+	"unsafe"
 )
 
 // object is the method set graphgen gives every generated struct, each
@@ -33,9 +31,9 @@ type objectFields struct {
 
 // additionalData is the field of the root of every chain that holds the
 // members no field declares.
-var additionalData, _ = reflect.TypeFor[objectFields]().FieldByName("AdditionalData")
+var additionalData, _ = reflect.TypeOf((*objectFields)(nil)).Elem().FieldByName("AdditionalData")
 
-// objectInfo is how a generated struct type is encoded: its members in
+// objectInfo is how Validate walks a generated struct type: its members in
 // declaration order, those of embedded bases first, as encoding/json orders
 // them, and where its additional data is.
 type objectInfo struct {
@@ -83,7 +81,7 @@ func objectInfoOf(t reflect.Type) *objectInfo {
 func (info *objectInfo) add(t reflect.Type, index []int) {
 	for i := range t.NumField() {
 		f := t.Field(i)
-		at := append(slices.Clip(index), i)
+		at := append(index[:len(index):len(index)], i)
 		switch {
 		case f.Anonymous && f.Type.Kind() == reflect.Struct:
 			// An embedded base: its members sit in the same JSON object.
@@ -120,139 +118,9 @@ func isNullable(t reflect.Type) bool {
 // in declaration order, those of bases first, leaving absent ones out and
 // writing null ones as null, then its additional data sorted by key, so
 // that the output does not depend on map order.
-//
-// The generated structs and collections inside are written here too, into
-// the same buffer, rather than each by its own MarshalJSON, whose output
-// encoding/json would scan and copy again at each level, which costs time
-// growing with the square of the depth.
 func marshalObject(x any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := encodeStruct(&buf, reflect.ValueOf(x).Elem(), nil, ""); err != nil {
-		return nil, err
-	}
-	return buf.Bytes(), nil
-}
-
-// encodeStruct writes v, a generated struct, to buf as a JSON object.
-// odataType, when not empty, is written as its "@odata.type" if that is
-// absent: v is held as a type derived from the one declared, which a
-// reader could not tell otherwise.
-func encodeStruct(buf *bytes.Buffer, v reflect.Value, path *jsonPath, odataType string) error {
-	info := objectInfoOf(v.Type())
-	buf.WriteByte('{')
-	first := true
-	key := func(k []byte) {
-		if !first {
-			buf.WriteByte(',')
-		}
-		first = false
-		buf.Write(k)
-	}
-	if odataType != "" {
-		if i, ok := info.byName["@odata.type"]; !ok || isAbsent(v.FieldByIndex(info.members[i].index)) {
-			key(encodedKey("@odata.type"))
-			b, _ := json.Marshal(odataType)
-			buf.Write(b)
-		}
-	}
-	for _, m := range info.members {
-		f := v.FieldByIndex(m.index)
-		if m.plain {
-			key(m.key)
-			if f.Kind() == reflect.Slice && f.IsNil() {
-				buf.WriteString("[]") // the value of an empty Collection
-				continue
-			}
-			if err := encodeValue(buf, f, &jsonPath{up: path, key: m.name}); err != nil {
-				return err
-			}
-			continue
-		}
-		p := f.Field(0)
-		switch {
-		case !p.IsNil():
-			key(m.key)
-			if err := encodeValue(buf, reflect.NewAt(m.elem, p.UnsafePointer()).Elem(), &jsonPath{up: path, key: m.name}); err != nil {
-				return err
-			}
-		case f.Field(1).Bool():
-			key(m.key)
-			buf.WriteString("null")
-		}
-	}
-	if info.extra != nil {
-		extra := v.FieldByIndex(info.extra).Interface().(map[string]json.RawMessage)
-		keys := make([]string, 0, len(extra))
-		for k := range extra {
-			// A member that a field declares is written from the field,
-			// unless the field is absent: then nothing is lost either.
-			if i, declared := info.byName[k]; !declared || isAbsent(v.FieldByIndex(info.members[i].index)) {
-				keys = append(keys, k)
-			}
-		}
-		slices.Sort(keys)
-		for _, k := range keys {
-			if !json.Valid(extra[k]) {
-				return pathError(path, fmt.Errorf("additional member %q: invalid JSON %s", k, snippet(extra[k])))
-			}
-			key(encodedKey(k))
-			buf.Write(extra[k]) // encoding/json compacts the whole object
-		}
-	}
-	buf.WriteByte('}')
-	return nil
-}
-
-// isAbsent reports whether the Nullable f is absent.
-func isAbsent(f reflect.Value) bool {
-	return f.Field(0).IsNil() && !f.Field(1).Bool()
-}
-
-// encodeValue writes v, which is addressable, to buf: a generated struct, a
-// family value or a collection here, any other value with encoding/json, through a pointer,
-// so that MarshalJSON methods with either receiver are used.
-func encodeValue(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
-	t := v.Type()
-	switch {
-	case isObject(t):
-		return encodeStruct(buf, v, path, "")
-	case t.Kind() == reflect.Interface && familyBase(t) != nil:
-		if v.IsNil() || v.Elem().IsNil() {
-			buf.WriteString("null")
-			return nil
-		}
-		if v.Elem().Kind() != reflect.Pointer || !isObject(v.Elem().Type().Elem()) {
-			break // a type of another package that has the method
-		}
-		s := v.Elem().Elem()
-		odataType := ""
-		if e := typeEntryOf(s.Type()); s.Type() != familyBase(t) && e != nil {
-			odataType = "#" + e.name
-		}
-		return encodeStruct(buf, s, path, odataType)
-	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
-		if v.IsNil() {
-			buf.WriteString("null")
-			return nil
-		}
-		buf.WriteByte('[')
-		for i := range v.Len() {
-			if i > 0 {
-				buf.WriteByte(',')
-			}
-			if err := encodeValue(buf, v.Index(i), &jsonPath{up: path, elem: true, index: i}); err != nil {
-				return err
-			}
-		}
-		buf.WriteByte(']')
-		return nil
-	}
-	b, err := json.Marshal(v.Addr().Interface())
-	if err != nil {
-		return pathError(path, err)
-	}
-	buf.Write(b)
-	return nil
+	v := reflect.ValueOf(x)
+	return encode(codecOf(v.Type().Elem()), v.UnsafePointer())
 }
 
 // unmarshalObject decodes the JSON object data into the struct x points to:
@@ -260,7 +128,8 @@ func encodeValue(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
 // every other member, instance annotations included, into AdditionalData,
 // which every generated struct has or inherits. Member names match exactly,
 // so no member is taken for a field that differs only in case. A JSON null
-// leaves the struct unchanged, as encoding/json does.
+// leaves the struct unchanged, as encoding/json does, and so does an
+// error: the value is decoded into a new struct, copied into x when whole.
 //
 // The generated structs and collections inside are decoded here too, in the
 // same pass over data, rather than each by its own UnmarshalJSON: that
@@ -270,170 +139,52 @@ func encodeValue(buf *bytes.Buffer, v reflect.Value, path *jsonPath) error {
 // encoding/json does not pass the options of a json.Decoder to UnmarshalJSON
 // methods, so DisallowUnknownFields does not apply to generated structs.
 func unmarshalObject(data []byte, x any) error {
-	d := newDecoder(data)
-	v := reflect.New(reflect.TypeOf(x).Elem()).Elem()
-	null, err := d.object(v, nil)
-	if err != nil || null {
-		return err
-	}
-	reflect.ValueOf(x).Elem().Set(v)
-	return nil
-}
-
-// decoder is the state of one decoding of a JSON value.
-type decoder struct {
-	dec  *json.Decoder
-	data []byte
-	// tags holds the "@odata.type" of each object of data, by offset (see
-	// objectTags), made when a family value is first met.
-	tags map[int64]string
-}
-
-func newDecoder(data []byte) *decoder {
-	return &decoder{dec: json.NewDecoder(bytes.NewReader(data)), data: data}
-}
-
-// object decodes the next value, an object, into v, a generated struct, and
-// reports true, leaving v alone, if it is null. path is where the value is,
-// for errors.
-func (d *decoder) object(v reflect.Value, path *jsonPath) (null bool, err error) {
-	if null, err := d.open(path); err != nil || null {
-		return null, err
-	}
-	return false, d.members(v, path)
-}
-
-// open reads the "{" that starts the next value, or its null.
-func (d *decoder) open(path *jsonPath) (null bool, err error) {
-	tok, err := d.dec.Token()
-	if err != nil || tok == nil {
-		return tok == nil && err == nil, err
-	}
-	if delim, ok := tok.(json.Delim); !ok || delim != '{' {
-		return false, pathError(path, fmt.Errorf("cannot decode %s into an object: want a JSON object", tokenText(tok)))
-	}
-	return false, nil
-}
-
-// members decodes the members of an object, whose "{" is read, into v, a
-// generated struct, up to its "}".
-func (d *decoder) members(v reflect.Value, path *jsonPath) error {
-	dec := d.dec
-	info := objectInfoOf(v.Type())
-	var extra map[string]json.RawMessage
-	for dec.More() {
-		tok, err := dec.Token()
+	xv := reflect.ValueOf(x)
+	t := xv.Type().Elem()
+	c := codecOf(t)
+	d := decoder{data: data}
+	// A zero x, as most are, is decoded in place, and set back to zero on
+	// an error; any other, into a new value copied into it when whole.
+	inPlace := isZeroMemory(xv.UnsafePointer(), c.size)
+	for {
+		v := xv
+		if !inPlace {
+			v = reflect.New(t)
+		}
+		null, err := d.top(c, v.UnsafePointer())
+		if err == errRestart {
+			xv.Elem().SetZero()
+			d.restart()
+			continue
+		}
 		if err != nil {
-			return err
-		}
-		key, _ := tok.(string)
-		i, declared := info.byName[key]
-		if !declared {
-			var raw json.RawMessage
-			if err := dec.Decode(&raw); err != nil {
-				return err
+			if inPlace {
+				xv.Elem().SetZero()
 			}
-			if info.extra != nil {
-				if extra == nil {
-					extra = map[string]json.RawMessage{}
-				}
-				extra[key] = raw
-			}
-			continue
+			return finishError(err)
 		}
-		m := info.members[i]
-		if m.plain {
-			if _, err := d.value(v.FieldByIndex(m.index), &jsonPath{up: path, key: key}); err != nil {
-				return err
-			}
-			continue
+		if !null && !inPlace {
+			xv.Elem().Set(v.Elem())
 		}
-		h := (*nullableHeader)(v.FieldByIndex(m.index).Addr().UnsafePointer())
-		p := reflect.New(m.elem)
-		null, err := d.value(p.Elem(), &jsonPath{up: path, key: key})
-		switch {
-		case err != nil:
-			return err
-		case null:
-			*h = nullableHeader{null: true}
-		default:
-			*h = nullableHeader{v: p.UnsafePointer()}
-		}
+		return nil
 	}
-	if _, err := dec.Token(); err != nil {
-		return err
-	}
-	if extra != nil {
-		v.FieldByIndex(info.extra).Set(reflect.ValueOf(extra))
-	}
-	return nil
 }
 
-// value decodes the next value into v and reports true, leaving v alone,
-// if it is null: a generated struct, a family value or a collection here,
-// any other value with encoding/json.
-func (d *decoder) value(v reflect.Value, path *jsonPath) (null bool, err error) {
-	dec := d.dec
-	t := v.Type()
-	switch {
-	case isObject(t):
-		return d.object(v, path)
-	case t.Kind() == reflect.Interface:
-		base := familyBase(t)
-		if base == nil {
-			break
+// isZeroMemory reports whether the size bytes at p are all zero.
+func isZeroMemory(p unsafe.Pointer, size uintptr) bool {
+	b := unsafe.Slice((*byte)(p), size)
+	for len(b) >= 8 {
+		if *(*uint64)(unsafe.Pointer(&b[0])) != 0 {
+			return false
 		}
-		if null, err := d.open(path); err != nil || null {
-			return null, err
-		}
-		if d.tags == nil {
-			d.tags = objectTags(d.data)
-		}
-		odataType, tagged := d.tags[dec.InputOffset()]
-		p := reflect.New(memberType(t, base, odataType, tagged))
-		if err := d.members(p.Elem(), path); err != nil {
-			return false, err
-		}
-		v.Set(p)
-		return false, nil
-	case t.Kind() == reflect.Slice && t.Elem().Kind() != reflect.Uint8:
-		tok, err := dec.Token()
-		if err != nil || tok == nil {
-			return tok == nil && err == nil, err
-		}
-		if delim, ok := tok.(json.Delim); !ok || delim != '[' {
-			return false, pathError(path, fmt.Errorf("cannot decode %s into a collection: want a JSON array", tokenText(tok)))
-		}
-		s := reflect.MakeSlice(t, 0, 0)
-		for i := 0; dec.More(); i++ {
-			s = reflect.Append(s, reflect.Zero(t.Elem()))
-			if _, err := d.value(s.Index(i), &jsonPath{up: path, elem: true, index: i}); err != nil {
-				return false, err
-			}
-		}
-		if _, err := dec.Token(); err != nil {
-			return false, err
-		}
-		v.Set(s)
-		return false, nil
+		b = b[8:]
 	}
-	var raw json.RawMessage
-	if err := dec.Decode(&raw); err != nil {
-		return false, err
-	}
-	if string(raw) == "null" {
-		return true, nil
-	}
-	if err := json.Unmarshal(raw, v.Addr().Interface()); err != nil {
-		var ee *EnumError
-		if errors.As(err, &ee) {
-			// An enum decoded on its own knows no path: give it the one
-			// Validate would.
-			return false, &EnumError{Path: path.String(), Type: ee.Type, Value: ee.Value, Want: ee.Want}
+	for _, c := range b {
+		if c != 0 {
+			return false
 		}
-		return false, pathError(path, err)
 	}
-	return false, nil
+	return true
 }
 
 // isObject reports whether t is a generated struct, which is a JSON object:
@@ -443,7 +194,7 @@ func isObject(t reflect.Type) bool {
 		return false
 	}
 	switch t {
-	case reflect.TypeFor[Date](), reflect.TypeFor[TimeOfDay](), reflect.TypeFor[Duration]():
+	case reflect.TypeOf((*Date)(nil)).Elem(), reflect.TypeOf((*TimeOfDay)(nil)).Elem(), reflect.TypeOf((*Duration)(nil)).Elem():
 		return false
 	}
 	return true
@@ -455,20 +206,6 @@ func pathError(path *jsonPath, err error) error {
 		return err
 	}
 	return fmt.Errorf("%s: %w", path, err)
-}
-
-// tokenText describes the value a JSON token starts, for an error message.
-func tokenText(tok json.Token) string {
-	switch tok := tok.(type) {
-	case json.Delim:
-		if tok == '[' {
-			return "an array"
-		}
-		return "an object"
-	case string:
-		return snippet([]byte(strconv.Quote(tok)))
-	}
-	return fmt.Sprint(tok)
 }
 
 // snippet returns the start of data, for an error message: the whole of a

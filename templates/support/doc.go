@@ -16,8 +16,11 @@
 // every generic instantiation and of every type separately, and for the
 // package of the whole Microsoft Graph v1.0 such methods were 95 % of its
 // compile time and 90 % of its memory. What they did is done here once: with
-// reflection, the encoding of members (marshalObject, unmarshalObject), the
-// enum checks (IsValid, Values) and Validate; with generic functions,
+// reflection, the enum checks (IsValid, Values) and Validate; the JSON
+// codec (marshalObject, unmarshalObject) with a plan of each type, made
+// once by reflection and cached, which a byte scanner and an encoder
+// follow with pointer arithmetic (plan.go, decode.go, encode.go), as fast
+// as code written for each type would be; with generic functions,
 // compiled only where they are called, the accessors of Nullable but
 // Value. So:
 //
@@ -32,9 +35,11 @@
 //   - The types an "@odata.type" may name are a slice literal too,
 //     typeTable, each a nil pointer of its type, rather than a constructor
 //     per type.
-//   - No generic type of the standard library is used (sync.OnceValue,
-//     sync.Map): their instantiations would be compiled into every
-//     generated package. sync.Once and a map under a lock do the same.
+//   - No generic type or function of the standard library is used
+//     (sync.OnceValue, sync.Map, slices.Sort, reflect.TypeFor): their
+//     instantiations would be compiled into every generated package, the
+//     sort alone a dozen functions. sync.Once, a map under a lock,
+//     sort.Strings and reflect.TypeOf do the same.
 //     Collection is generic, with methods, but nothing in a generated
 //     package instantiates it: its methods are compiled in the packages
 //     that use it, once for each element type.
