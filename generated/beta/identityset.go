@@ -42,6 +42,8 @@ type IdentitySet struct {
 
 // MarshalJSON encodes x, leaving absent fields out and null ones as null;
 // AdditionalData comes last.
+//
+//go:noinline
 func (x IdentitySet) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }

@@ -40,6 +40,8 @@ type InviteParticipantsOperation struct {
 
 // MarshalJSON encodes x, leaving absent fields out and null ones as null;
 // AdditionalData comes last.
+//
+//go:noinline
 func (x InviteParticipantsOperation) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }

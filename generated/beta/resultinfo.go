@@ -31,6 +31,8 @@ type ResultInfo struct {
 
 // MarshalJSON encodes x, leaving absent fields out and null ones as null;
 // AdditionalData comes last.
+//
+//go:noinline
 func (x ResultInfo) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }

@@ -36,6 +36,8 @@ type Identity struct {
 
 // MarshalJSON encodes x, leaving absent fields out and null ones as null;
 // AdditionalData comes last.
+//
+//go:noinline
 func (x Identity) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }

@@ -34,6 +34,8 @@ type InvitationParticipantInfo struct {
 
 // MarshalJSON encodes x, leaving absent fields out and null ones as null;
 // AdditionalData comes last.
+//
+//go:noinline
 func (x InvitationParticipantInfo) MarshalJSON() ([]byte, error) {
 	return marshalObject(&x)
 }
