@@ -534,7 +534,13 @@ func (d *decoder) firstTag() (tag string, tagged bool) {
 		return "", false
 	}
 	raw, plain, err := d.str()
-	if err != nil || !plain || string(raw) != "@odata.type" {
+	if err != nil {
+		return "", false
+	}
+	if !plain {
+		raw = d.unquote(raw) // "@odata\u002etype" is the same key
+	}
+	if string(raw) != "@odata.type" {
 		return "", false
 	}
 	d.ws()

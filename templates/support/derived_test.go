@@ -251,3 +251,32 @@ func TestValueOfAnEmptyFamilyMemberIsTheBase(t *testing.T) {
 		t.Errorf("Nullable[any]{}.Value() = %#v, want nil", got)
 	}
 }
+
+// TestEscapedODataTypeKeyChoosesTheTypeWherever checks that "@odata.type"
+// written with an escape chooses the type of a value as it does written
+// plainly: in first place, where the decoder takes it from the first
+// member, as after it, and whatever else the input holds.
+func TestEscapedODataTypeKeyChoosesTheTypeWherever(t *testing.T) {
+	for _, in := range []string{
+		`{"@odata\u002etype":"#test.circle","radius":1}`,
+		`{"\u0040odata.type" : "#test.circle","radius":1}`,
+		`{"radius":1,"@odata\u002etype":"#test.circle"}`,
+	} {
+		var s anyShape
+		if err := Unmarshal([]byte(in), &s); err != nil {
+			t.Fatal(err)
+		}
+		if c, ok := s.(*circle); !ok || *c.Radius.Value() != 1 {
+			t.Errorf("Unmarshal(%s) = %#v, want a *circle of radius 1", in, s)
+		}
+		// After a value whose tag comes late, which has the decoder find
+		// every tag first.
+		var page Collection[anyShape]
+		if err := json.Unmarshal([]byte(`{"value":[{"name":"x","@odata.type":"#test.square"},`+in+`]}`), &page); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := page.Value[1].(*circle); !ok {
+			t.Errorf("%s after a late tag: a %T, want a *circle", in, page.Value[1])
+		}
+	}
+}
