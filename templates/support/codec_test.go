@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -293,4 +295,79 @@ func TestEdmValuesAreWrittenAsTheirMethodsWriteThem(t *testing.T) {
 			t.Errorf("%v: written %s, %v; its method writes %s, %v", v, got, gerr, want, werr)
 		}
 	}
+}
+
+// heapInUse returns the bytes of the live heap.
+func heapInUse() int64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
+
+// TestKeptStringsKeepLittleElse checks what keeping a few short strings of
+// a decoded value keeps alive, the rest dropped: not the long strings of
+// other values, however their headers were allocated, and not the chunks
+// of many other short strings either.
+func TestKeptStringsKeepLittleElse(t *testing.T) {
+	t.Run("long strings beside", func(t *testing.T) {
+		// 16 shapes each with a 1 MiB name: keep their tags.
+		big := strings.Repeat("a", 1<<20)
+		var in strings.Builder
+		in.WriteString(`{"value":[`)
+		for i := range 16 {
+			if i > 0 {
+				in.WriteString(",")
+			}
+			in.WriteString(`{"@odata.type":"#test.shape","name":"` + big + `"}`)
+		}
+		in.WriteString(`]}`)
+		data := []byte(in.String())
+		before := heapInUse()
+		var kept []Nullable[string]
+		{
+			var page Collection[anyShape]
+			if err := json.Unmarshal(data, &page); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range page.Value {
+				kept = append(kept, s.AsShape().ODataType)
+			}
+		}
+		if retained := heapInUse() - before; retained > 64<<10 {
+			t.Errorf("keeping 16 short tags keeps %d KiB", retained>>10)
+		}
+		runtime.KeepAlive(kept)
+		runtime.KeepAlive(data)
+	})
+	t.Run("short strings in many chunks", func(t *testing.T) {
+		// 100 records each with a short name and 4 KB of tags, a chunk's
+		// worth: keep one name.
+		tag := `"` + strings.Repeat("t", 500) + `"`
+		var in strings.Builder
+		in.WriteString(`{"children":[`)
+		for i := range 100 {
+			if i > 0 {
+				in.WriteString(",")
+			}
+			fmt.Fprintf(&in, `{"name":"n%d","tags":[%s]}`, i, strings.TrimSuffix(strings.Repeat(tag+",", 8), ","))
+		}
+		in.WriteString(`]}`)
+		data := []byte(in.String())
+		before := heapInUse()
+		var kept Nullable[string]
+		{
+			var r record
+			if err := json.Unmarshal(data, &r); err != nil {
+				t.Fatal(err)
+			}
+			kept = (*r.Children.Value())[90].Name
+		}
+		if retained := heapInUse() - before; retained > 24<<10 {
+			t.Errorf("keeping one short name keeps %d KiB", retained>>10)
+		}
+		runtime.KeepAlive(kept)
+		runtime.KeepAlive(data)
+	})
 }
