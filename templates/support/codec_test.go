@@ -371,3 +371,59 @@ func TestKeptStringsKeepLittleElse(t *testing.T) {
 		runtime.KeepAlive(data)
 	})
 }
+
+// TestMarshalRefusesAValueThatHoldsItself checks that a value that holds
+// itself, through a Nullable, a family interface or a collection, is an
+// error, as encoding/json's *json.UnsupportedValueError, with the path
+// where the value was met again, where writing it would overflow the
+// stack; and that a deep value that does not is written.
+func TestMarshalRefusesAValueThatHoldsItself(t *testing.T) {
+	r := &record{Name: Some("r")}
+	r.Child = Nullable[record]{Ptr: r}
+	s := &shape{}
+	s.Shapes = Some([]anyShape{&circle{}, s})
+	kids := make([]record, 2)
+	kids[1].Children = Some(kids)
+	ring := make([]record, 3000) // a cycle longer than the depth tracked
+	for i := range ring {
+		ring[i].Child = Nullable[record]{Ptr: &ring[(i+1)%len(ring)]}
+	}
+	for _, tc := range []struct {
+		name, path string
+		v          any
+	}{
+		{"through a Nullable", "child.child", r},
+		{"through a family interface", "shapes[1].shapes[1]", s},
+		{"through a collection", "children[1].children[1]", &kids[1]},
+		{"of 3,000 values", "child.child", &ring[0]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Marshal(tc.v)
+			var uv *json.UnsupportedValueError
+			if !errors.As(err, &uv) || !strings.HasPrefix(err.Error(), tc.path) || !strings.Contains(err.Error(), ": json: unsupported value: encountered a cycle via *support.") {
+				t.Errorf("Marshal = %.200v, want a *json.UnsupportedValueError at %s…", err, tc.path)
+			}
+			if _, err := json.Marshal(tc.v); !errors.As(err, &uv) {
+				t.Errorf("json.Marshal = %.200v, want a *json.UnsupportedValueError", err)
+			}
+		})
+	}
+	// Deep, without a cycle: written, in linear time and memory.
+	deep := map[int]*record{}
+	var n record
+	for i := range 3000 {
+		n = record{Name: Some("n"), Child: Some(n)}
+		if i == 999 || i == 1999 {
+			c := n
+			deep[i+1] = &c
+		}
+	}
+	if _, err := Marshal(&n); err != nil {
+		t.Fatalf("Marshal of 3,000 levels: %v", err)
+	}
+	checkLinear(t, "encoding", func(depth int) {
+		if _, err := Marshal(deep[depth]); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
