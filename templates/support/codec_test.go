@@ -239,6 +239,8 @@ func TestDecodingErrorsSayWhereAndWhat(t *testing.T) {
 		`{"name":"a"} x`:                "invalid data after the top-level value",
 		`{"children":{}}`:               "children: cannot decode an object into a collection: want a JSON array",
 		`[]`:                            "cannot decode an array into an object: want a JSON object",
+		`{"children":[1e400]}`:          "children[0]: cannot decode 1e400 into an object: want a JSON object",
+		`{"children":[-0.50]}`:          "children[0]: cannot decode -0.50 into an object: want a JSON object",
 	} {
 		var n node
 		err := n.UnmarshalJSON([]byte(in))

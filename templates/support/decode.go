@@ -348,11 +348,8 @@ func (d *decoder) notA(into, want string) error {
 		var s string
 		json.Unmarshal(raw, &s)
 		what = snippet([]byte(strconv.Quote(s)))
-	case 't', 'f':
-		what = string(raw)
-	default:
-		f, _ := strconv.ParseFloat(string(raw), 64)
-		what = fmt.Sprint(f)
+	default: // a literal or a number, as written: 1e400 is no +Inf
+		what = snippet(raw)
 	}
 	return fmt.Errorf("cannot decode %s into %s: want %s", what, into, want)
 }
