@@ -2,6 +2,7 @@ package support
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -428,4 +429,48 @@ func TestMarshalRefusesAValueThatHoldsItself(t *testing.T) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestBinaryReadsEitherAlphabetPaddedOrNot checks that an Edm.Binary is
+// read as the OData JSON format allows it written, in base64 of either
+// alphabet, padded or not, and written as encoding/json writes a []byte.
+func TestBinaryReadsEitherAlphabetPaddedOrNot(t *testing.T) {
+	// The start of a PDF, as attachment-get.md shows it: 107 characters.
+	const pdf = "JVBERi0xLjUNCiW1tbW1DQoxIDAgb2JqDQo8PC9UeXBlL0NhdGFsb2cvUGFnZXMgMiAwIFIvTGFuZyhlbi1JTikgL1N0cnVjdFRyZWVSb29"
+	want, _ := base64.RawStdEncoding.DecodeString(pdf)
+	for in, want := range map[string][]byte{
+		`"aGk="`:        []byte("hi"),
+		`"aGk"`:         []byte("hi"),
+		`"+/8="`:        {0xfb, 0xff},
+		`"-_8="`:        {0xfb, 0xff},
+		`"-_8"`:         {0xfb, 0xff},
+		`"+/8"`:         {0xfb, 0xff},
+		`"aGVsbG8"`:     []byte("hello"),
+		`""`:            {},
+		`"` + pdf + `"`: want,
+	} {
+		var r record
+		if err := json.Unmarshal([]byte(`{"data":`+in+`}`), &r); err != nil {
+			t.Errorf("decoding %s: %v", in, err)
+			continue
+		}
+		if got := *r.Data.Value(); !bytes.Equal(got, want) {
+			t.Errorf("decoding %s = %q, want %q", in, got, want)
+		}
+		out, err := Marshal(&r)
+		if err != nil || string(out) != `{"data":"`+base64.StdEncoding.EncodeToString(want)+`"}` {
+			t.Errorf("encoding %s = %s, %v, want it in the standard alphabet, padded", in, out, err)
+		}
+	}
+	for in, want := range map[string]string{
+		`"a!b="`:  `data: invalid Edm.Binary "a!b=": illegal base64 data at input byte 1`,
+		`"+_8="`:  `data: invalid Edm.Binary "+_8=": illegal base64 data at input byte 0`,
+		`"aGk=="`: `data: invalid Edm.Binary "aGk==": illegal base64 data at input byte 4`,
+		`"aG="`:   `data: invalid Edm.Binary "aG=": illegal base64 data at input byte 3`,
+	} {
+		var r record
+		if err := r.UnmarshalJSON([]byte(`{"data":` + in + `}`)); err == nil || err.Error() != want {
+			t.Errorf("decoding %s = %v, want %s", in, err, want)
+		}
+	}
 }

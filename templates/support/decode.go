@@ -1,6 +1,7 @@
 package support
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
@@ -298,13 +299,9 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) (null bool, err error) {
 			if err != nil {
 				return false, err
 			}
-			out := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
-			n, err := base64.StdEncoding.Decode(out, s)
-			if err != nil {
-				return false, err
-			}
-			*(*[]byte)(p) = out[:n]
-			return false, nil
+			b, err := decodeBinary(s)
+			*(*[]byte)(p) = b
+			return false, err
 		}
 	case kindRaw:
 		if err := d.skip(); err != nil {
@@ -320,6 +317,31 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) (null bool, err error) {
 		return false, err
 	}
 	return false, json.Unmarshal(d.data[start:d.i], reflect.NewAt(c.typ, p).Interface())
+}
+
+// decodeBinary decodes s, an Edm.Binary: base64 in the standard alphabet
+// or the URL one ("-" and "_" for "+" and "/"), padded with "=" or not, as
+// the OData JSON format allows, and as the API writes it at times.
+// encoding/json, and the encoder, write the standard alphabet, padded.
+func decodeBinary(s []byte) ([]byte, error) {
+	enc := base64.StdEncoding
+	if bytes.IndexByte(s, '-') >= 0 || bytes.IndexByte(s, '_') >= 0 {
+		enc = base64.URLEncoding
+	}
+	if bytes.IndexByte(s, '=') < 0 {
+		// Unpadded; a length that padding would make whole reads the same.
+		if enc == base64.URLEncoding {
+			enc = base64.RawURLEncoding
+		} else {
+			enc = base64.RawStdEncoding
+		}
+	}
+	out := make([]byte, enc.DecodedLen(len(s)))
+	n, err := enc.Decode(out, s)
+	if err != nil {
+		return nil, fmt.Errorf("invalid Edm.Binary %s: %w", snippet([]byte(strconv.Quote(string(s)))), err)
+	}
+	return out[:n], nil
 }
 
 // enter counts one more level of nesting.
