@@ -1,6 +1,8 @@
 package generator_test
 
 import (
+	"bytes"
+	"encoding/base64"
 	"fmt"
 	"math/big"
 	"strconv"
@@ -89,6 +91,7 @@ type tally struct {
 	Preserved            int // kept with an equal value
 	EqualTimestamps      int // … of them, timestamps written another way (".000Z" as "Z")
 	EqualNumbers         int // … of them, numbers written another way ("1.0" as "1")
+	EqualBinary          int // … of them, base64 of the same bytes written another way ("aGk" as "aGk=")
 	Annotations          int // members whose name holds "@"
 	AnnotationsPreserved int
 	ODataTypes           int // … of them, "@odata.type"
@@ -227,6 +230,8 @@ func (c *comparer) value(in, out *jsonx.Value, typ *model.Struct) (kept, whole b
 			c.tall.EqualTimestamps++
 		case "number":
 			c.tall.EqualNumbers++
+		case "base64":
+			c.tall.EqualBinary++
 		}
 	}
 	return same, true
@@ -243,7 +248,12 @@ func container(v *jsonx.Value) jsonx.Kind {
 
 // equalScalar reports whether two scalars are equal, and how when they are
 // not written alike: "number" for the same number ("1.0", "1"), "timestamp"
-// for the same instant ("2021-01-01T00:00:00.000Z", "2021-01-01T00:00:00Z").
+// for the same instant ("2021-01-01T00:00:00.000Z", "2021-01-01T00:00:00Z"),
+// "base64" for base64 of the same bytes: an Edm.Binary is read in either
+// alphabet, padded or not, and written in the standard one, padded, as
+// encoding/json writes a []byte ("aGk" as "aGk=", "-_8=" as "+/8="), its
+// last character with no bits past the bytes ("…AA7" as "…AA4=", which a
+// decoder that is not strict, encoding/json's, reads alike).
 func equalScalar(in, out *jsonx.Value) (bool, string) {
 	if in.Kind != out.Kind {
 		return false, ""
@@ -272,9 +282,25 @@ func equalScalar(in, out *jsonx.Value) (bool, string) {
 		if err1 == nil && err2 == nil && a.Equal(b) {
 			return true, "timestamp"
 		}
+		if a, ok := base64Bytes(in.String); ok {
+			if b, ok := base64Bytes(out.String); ok && bytes.Equal(a, b) {
+				return true, "base64"
+			}
+		}
 		return false, ""
 	}
 	return false, ""
+}
+
+// base64Bytes returns the bytes s holds in base64 of either alphabet,
+// padded or not, as the generated packages read an Edm.Binary.
+func base64Bytes(s string) ([]byte, bool) {
+	for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding, base64.RawStdEncoding, base64.RawURLEncoding} {
+		if b, err := enc.DecodeString(s); err == nil {
+			return b, true
+		}
+	}
+	return nil, false
 }
 
 // countMembers returns the number of members inside v, at every depth,
@@ -382,6 +408,14 @@ func TestCompareMembers(t *testing.T) {
 		want: tally{Members: 3, Preserved: 2, EqualTimestamps: 1, EqualNumbers: 1,
 			Lost: map[string]int{causeChanged: 1}},
 		causes: []string{"id value changed 1"},
+	}, {
+		name: "base64 of the same bytes written otherwise, and of other bytes",
+		typ:  "microsoft.graph.namedLocation",
+		in:   `{"id": "R0lGODdhEAYEAA7", "tenantId": "-_8", "displayName": "aGk="}`,
+		out:  `{"id": "R0lGODdhEAYEAA4=", "tenantId": "+/8=", "displayName": "aGo="}`,
+		want: tally{Members: 3, Preserved: 2, EqualBinary: 2,
+			Lost: map[string]int{causeChanged: 1}},
+		causes: []string{"displayName value changed 1"},
 	}, {
 		name:   "declared and lost, and a shape that changed",
 		typ:    "microsoft.graph.namedLocation",

@@ -3,6 +3,7 @@
 package beta
 
 import (
+	"bytes"
 	"encoding/base64"
 	"encoding/binary"
 	"encoding/json"
@@ -29,9 +30,12 @@ import (
 // decodes in chunks of stringChunk bytes, and the values Nullable members
 // point to, for strings, scalars and times, in slabs of slabSize. A string
 // or a value kept alive keeps its chunk or slab alive with it, at most a
-// few kilobytes, never the input; nothing is shared that can be written
-// through (a string cannot, and each Nullable points to a value of its
-// own).
+// few kilobytes, never the input: a string longer than maxChunkedString
+// has its bytes, and under a Nullable its header, to itself, and the
+// strings of one slab all sit in one chunk, so that keeping one string of
+// a slab keeps at most that chunk and that slab (4 KiB and 512 bytes).
+// Nothing is shared that can be written through (a string cannot, and
+// each Nullable points to a value of its own).
 
 const (
 	// maxDepth is the deepest nesting of objects and arrays decoded, as
@@ -64,10 +68,14 @@ type decoder struct {
 	// strs is the chunk strings are decoded into; the slabs hold the
 	// values Nullable members point to.
 	strs    []byte
+	chunks  int // chunks made
 	strSlab []string
-	numSlab []uint64
-	slabs   int // slabs made
-	timSlab []time.Time
+	// slabChunk is the value of chunks when strSlab was made: the
+	// strings of a slab all sit in one chunk (see stringSlot).
+	slabChunk int
+	numSlab   []uint64
+	slabs     int // slabs made
+	timSlab   []time.Time
 }
 
 // errRestart is returned up to the top when a family value's type was
@@ -293,13 +301,9 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) (null bool, err error) {
 			if err != nil {
 				return false, err
 			}
-			out := make([]byte, base64.StdEncoding.DecodedLen(len(s)))
-			n, err := base64.StdEncoding.Decode(out, s)
-			if err != nil {
-				return false, err
-			}
-			*(*[]byte)(p) = out[:n]
-			return false, nil
+			b, err := decodeBinary(s)
+			*(*[]byte)(p) = b
+			return false, err
 		}
 	case kindRaw:
 		if err := d.skip(); err != nil {
@@ -315,6 +319,31 @@ func (d *decoder) value(c *codec, p unsafe.Pointer) (null bool, err error) {
 		return false, err
 	}
 	return false, json.Unmarshal(d.data[start:d.i], reflect.NewAt(c.typ, p).Interface())
+}
+
+// decodeBinary decodes s, an Edm.Binary: base64 in the standard alphabet
+// or the URL one ("-" and "_" for "+" and "/"), padded with "=" or not, as
+// the OData JSON format allows, and as the API writes it at times.
+// encoding/json, and the encoder, write the standard alphabet, padded.
+func decodeBinary(s []byte) ([]byte, error) {
+	enc := base64.StdEncoding
+	if bytes.IndexByte(s, '-') >= 0 || bytes.IndexByte(s, '_') >= 0 {
+		enc = base64.URLEncoding
+	}
+	if bytes.IndexByte(s, '=') < 0 {
+		// Unpadded; a length that padding would make whole reads the same.
+		if enc == base64.URLEncoding {
+			enc = base64.RawURLEncoding
+		} else {
+			enc = base64.RawStdEncoding
+		}
+	}
+	out := make([]byte, enc.DecodedLen(len(s)))
+	n, err := enc.Decode(out, s)
+	if err != nil {
+		return nil, fmt.Errorf("invalid Edm.Binary %s: %w", snippet([]byte(strconv.Quote(string(s)))), err)
+	}
+	return out[:n], nil
 }
 
 // enter counts one more level of nesting.
@@ -343,11 +372,8 @@ func (d *decoder) notA(into, want string) error {
 		var s string
 		json.Unmarshal(raw, &s)
 		what = snippet([]byte(strconv.Quote(s)))
-	case 't', 'f':
-		what = string(raw)
-	default:
-		f, _ := strconv.ParseFloat(string(raw), 64)
-		what = fmt.Sprint(f)
+	default: // a literal or a number, as written: 1e400 is no +Inf
+		what = snippet(raw)
 	}
 	return fmt.Errorf("cannot decode %s into %s: want %s", what, into, want)
 }
@@ -445,6 +471,14 @@ func (d *decoder) nullable(c *codec, h *nullableHeader) error {
 		*h = nullableHeader{null: true}
 		return nil
 	}
+	if c.kind == kindString && d.i < len(d.data) && d.data[d.i] == '"' {
+		s, err := d.string()
+		if err != nil {
+			return err
+		}
+		*h = nullableHeader{v: d.stringSlot(s)}
+		return nil
+	}
 	v := d.alloc(c)
 	if _, err := d.value(c, v); err != nil {
 		return err
@@ -453,17 +487,31 @@ func (d *decoder) nullable(c *codec, h *nullableHeader) error {
 	return nil
 }
 
+// stringSlot returns a new string holding s, for a Nullable to point to:
+// from a slab whose strings all sit in the current chunk, so that keeping
+// one keeps that chunk and slab alone; or, for a string too long for a
+// chunk, on its own, so that no slab keeps it alive.
+func (d *decoder) stringSlot(s string) unsafe.Pointer {
+	if len(s) > maxChunkedString {
+		p := new(string)
+		*p = s
+		return unsafe.Pointer(p)
+	}
+	if len(d.strSlab) == 0 || d.slabChunk != d.chunks {
+		d.strSlab = make([]string, d.slabLen())
+		d.slabChunk = d.chunks
+	}
+	p := &d.strSlab[0]
+	*p = s
+	d.strSlab = d.strSlab[1:]
+	return unsafe.Pointer(p)
+}
+
 // alloc returns a new zero value of the type of c, from a slab for the
-// small ones.
+// scalars and times, which hold nothing that another value could keep
+// alive (strings have stringSlot).
 func (d *decoder) alloc(c *codec) unsafe.Pointer {
 	switch {
-	case c.kind == kindString && c.size == unsafe.Sizeof(""):
-		if len(d.strSlab) == 0 {
-			d.strSlab = make([]string, d.slabLen())
-		}
-		p := &d.strSlab[0]
-		d.strSlab = d.strSlab[1:]
-		return unsafe.Pointer(p)
 	case c.kind == kindBool || c.kind == kindInt || c.kind == kindUint || c.kind == kindFloat:
 		if len(d.numSlab) == 0 {
 			d.numSlab = make([]uint64, d.slabLen())
@@ -536,7 +584,13 @@ func (d *decoder) firstTag() (tag string, tagged bool) {
 		return "", false
 	}
 	raw, plain, err := d.str()
-	if err != nil || !plain || string(raw) != "@odata.type" {
+	if err != nil {
+		return "", false
+	}
+	if !plain {
+		raw = d.unquote(raw) // "@odata\u002etype" is the same key
+	}
+	if string(raw) != "@odata.type" {
 		return "", false
 	}
 	d.ws()
@@ -791,6 +845,7 @@ func (d *decoder) keep(b []byte) string {
 		// larger than what is left of the input could fill.
 		n := min(max(256, 2*cap(d.strs)), stringChunk, len(d.data)-d.i)
 		d.strs = make([]byte, 0, max(n, len(b)))
+		d.chunks++
 	}
 	n := len(d.strs)
 	d.strs = append(d.strs, b...)

@@ -82,20 +82,6 @@ func familyBase(t reflect.Type) reflect.Type {
 	return m.Out(0).Elem()
 }
 
-// memberType returns the struct type to decode a value of the family
-// interface t into: the type its "@odata.type" names when that type is in
-// the family, and the base otherwise, which keeps every member all the
-// same, those it does not declare in AdditionalData.
-func memberType(t, base reflect.Type, odataType string, tagged bool) reflect.Type {
-	if !tagged {
-		return base
-	}
-	if s, ok := typeNamed(odataType); ok && reflect.PointerTo(s).Implements(t) {
-		return s
-	}
-	return base
-}
-
 // objectTags returns the "@odata.type" of each object of data that has
 // one, by the offset just after its "{". It is one pass over data, so that
 // a family value can be decoded into the right type whatever the place of

@@ -235,8 +235,8 @@ type familyKey struct {
 }
 
 // families caches the familyEntry of each type of each family, and the
-// type each "@odata.type" seen chooses, by family interface and spelling,
-// so that a value's tag costs one lookup.
+// type each "@odata.type" seen that names a type chooses, by family
+// interface and spelling, so that a value's tag costs one lookup.
 var (
 	familiesMu  sync.RWMutex
 	families    = map[familyKey]*familyEntry{}
@@ -250,7 +250,10 @@ type familyTag struct {
 }
 
 // maxFamilyTags bounds familyByTag, which input could otherwise grow with
-// spellings of one name in every case.
+// spellings of one name in every case. Only spellings that name a type of
+// typeTable are cached, so each is no longer than "#" and the longest
+// name: the cache holds at most a few hundred kilobytes, whatever the
+// input.
 const maxFamilyTags = 4096
 
 // ifaceWords is the layout of a Go interface value with methods.
@@ -285,8 +288,10 @@ func methodTable(iface, s reflect.Type) unsafe.Pointer {
 }
 
 // familyTagged returns the familyEntry of the type a value of the family
-// of the interface c.typ is decoded as, given its "@odata.type" (see
-// memberType).
+// of the interface c.typ is decoded as, given its "@odata.type": the type
+// it names when that type is in the family, and the base otherwise, which
+// keeps every member all the same, those it does not declare in
+// AdditionalData.
 func familyTagged(c *codec, tag string) *familyEntry {
 	familiesMu.RLock()
 	e := familyByTag[familyTag{c.typ, tag}]
@@ -294,7 +299,16 @@ func familyTagged(c *codec, tag string) *familyEntry {
 	if e != nil {
 		return e
 	}
-	e = familyMember(c, memberType(c.typ, c.base.typ, tag, true))
+	s, named := typeNamed(tag)
+	if !named {
+		// A tag naming no type, which input may spell in endless ways:
+		// the base, and nothing cached.
+		return c.baseEntry
+	}
+	if !reflect.PointerTo(s).Implements(c.typ) {
+		s = c.base.typ // a type of another family
+	}
+	e = familyMember(c, s)
 	familiesMu.Lock()
 	if len(familyByTag) < maxFamilyTags {
 		familyByTag[familyTag{c.typ, strings.Clone(tag)}] = e

@@ -8,6 +8,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"math/bits"
 	"reflect"
 	"sort"
 	"strconv"
@@ -32,6 +33,46 @@ import (
 // encoder is the state of one encoding.
 type encoder struct {
 	buf []byte
+	// depth is the number of objects being written, one inside the other;
+	// from trackedDepth on, anchors holds some of those on the path, to
+	// find a value that holds itself (see track).
+	depth   int
+	anchors []pathKey
+}
+
+// trackedDepth is the depth from which the encoder looks for a value that
+// holds itself, which would otherwise be written until the stack
+// overflows, a fatal error no recover catches. encoding/json starts at
+// 1,000 levels too: values less deep pay a comparison each.
+const trackedDepth = 1024
+
+// pathKey is an object being written: where it is, and as what type.
+type pathKey struct {
+	p unsafe.Pointer
+	c *codec
+}
+
+// track reports an error if k, the object at depth e.depth, from
+// trackedDepth on, is one the path to it holds already. Each object along
+// the path is compared with the one at the last depth of the form
+// trackedDepth<<i above it (Brent's method): a value that holds itself is
+// written the same way each time it is met, so the objects along the path
+// repeat, and a repetition is found by three times the depth at which it
+// first repeats, or trackedDepth and the length of the cycle, at the cost
+// of one comparison per level and no memory growing with the depth. An
+// object met twice on the path, as the same type, is a cycle: writing it
+// would never end.
+func (e *encoder) track(k pathKey) error {
+	i := bits.Len(uint(e.depth/trackedDepth)) - 1
+	if e.depth == trackedDepth<<i {
+		e.anchors = append(e.anchors[:i], k)
+		return nil
+	}
+	if e.anchors[i] == k {
+		v := reflect.NewAt(k.c.typ, k.p)
+		return &json.UnsupportedValueError{Value: v, Str: "encountered a cycle via " + v.Type().String()}
+	}
+	return nil
 }
 
 // encode writes p, a value of the type of c, into a new buffer and
@@ -68,6 +109,11 @@ func isAbsentAt(p unsafe.Pointer, m *memberPlan) bool {
 // absent: the value is held as a type derived from the one declared, which
 // a reader could not tell otherwise.
 func (e *encoder) object(c *codec, p unsafe.Pointer, odataType string) error {
+	if e.depth++; e.depth >= trackedDepth {
+		if err := e.track(pathKey{p, c}); err != nil {
+			return err
+		}
+	}
 	plan := c.obj
 	b := append(e.buf, '{')
 	first := true
@@ -141,6 +187,7 @@ func (e *encoder) object(c *codec, p unsafe.Pointer, odataType string) error {
 		}
 	}
 	e.buf = append(b, '}')
+	e.depth--
 	return nil
 }
 

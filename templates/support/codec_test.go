@@ -2,10 +2,13 @@ package support
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -237,6 +240,8 @@ func TestDecodingErrorsSayWhereAndWhat(t *testing.T) {
 		`{"name":"a"} x`:                "invalid data after the top-level value",
 		`{"children":{}}`:               "children: cannot decode an object into a collection: want a JSON array",
 		`[]`:                            "cannot decode an array into an object: want a JSON object",
+		`{"children":[1e400]}`:          "children[0]: cannot decode 1e400 into an object: want a JSON object",
+		`{"children":[-0.50]}`:          "children[0]: cannot decode -0.50 into an object: want a JSON object",
 	} {
 		var n node
 		err := n.UnmarshalJSON([]byte(in))
@@ -291,6 +296,181 @@ func TestEdmValuesAreWrittenAsTheirMethodsWriteThem(t *testing.T) {
 		got, gerr := json.Marshal(r)
 		if (werr == nil) != (gerr == nil) || werr == nil && string(got) != string(want) {
 			t.Errorf("%v: written %s, %v; its method writes %s, %v", v, got, gerr, want, werr)
+		}
+	}
+}
+
+// heapInUse returns the bytes of the live heap.
+func heapInUse() int64 {
+	runtime.GC()
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return int64(m.HeapAlloc)
+}
+
+// TestKeptStringsKeepLittleElse checks what keeping a few short strings of
+// a decoded value keeps alive, the rest dropped: not the long strings of
+// other values, however their headers were allocated, and not the chunks
+// of many other short strings either.
+func TestKeptStringsKeepLittleElse(t *testing.T) {
+	t.Run("long strings beside", func(t *testing.T) {
+		// 16 shapes each with a 1 MiB name: keep their tags.
+		big := strings.Repeat("a", 1<<20)
+		var in strings.Builder
+		in.WriteString(`{"value":[`)
+		for i := range 16 {
+			if i > 0 {
+				in.WriteString(",")
+			}
+			in.WriteString(`{"@odata.type":"#test.shape","name":"` + big + `"}`)
+		}
+		in.WriteString(`]}`)
+		data := []byte(in.String())
+		before := heapInUse()
+		var kept []Nullable[string]
+		{
+			var page Collection[anyShape]
+			if err := json.Unmarshal(data, &page); err != nil {
+				t.Fatal(err)
+			}
+			for _, s := range page.Value {
+				kept = append(kept, s.AsShape().ODataType)
+			}
+		}
+		if retained := heapInUse() - before; retained > 64<<10 {
+			t.Errorf("keeping 16 short tags keeps %d KiB", retained>>10)
+		}
+		runtime.KeepAlive(kept)
+		runtime.KeepAlive(data)
+	})
+	t.Run("short strings in many chunks", func(t *testing.T) {
+		// 100 records each with a short name and 4 KB of tags, a chunk's
+		// worth: keep one name.
+		tag := `"` + strings.Repeat("t", 500) + `"`
+		var in strings.Builder
+		in.WriteString(`{"children":[`)
+		for i := range 100 {
+			if i > 0 {
+				in.WriteString(",")
+			}
+			fmt.Fprintf(&in, `{"name":"n%d","tags":[%s]}`, i, strings.TrimSuffix(strings.Repeat(tag+",", 8), ","))
+		}
+		in.WriteString(`]}`)
+		data := []byte(in.String())
+		before := heapInUse()
+		var kept Nullable[string]
+		{
+			var r record
+			if err := json.Unmarshal(data, &r); err != nil {
+				t.Fatal(err)
+			}
+			kept = (*r.Children.Value())[90].Name
+		}
+		if retained := heapInUse() - before; retained > 24<<10 {
+			t.Errorf("keeping one short name keeps %d KiB", retained>>10)
+		}
+		runtime.KeepAlive(kept)
+		runtime.KeepAlive(data)
+	})
+}
+
+// TestMarshalRefusesAValueThatHoldsItself checks that a value that holds
+// itself, through a Nullable, a family interface or a collection, is an
+// error, as encoding/json's *json.UnsupportedValueError, with the path
+// where the value was met again, where writing it would overflow the
+// stack; and that a deep value that does not is written.
+func TestMarshalRefusesAValueThatHoldsItself(t *testing.T) {
+	r := &record{Name: Some("r")}
+	r.Child = Nullable[record]{Ptr: r}
+	s := &shape{}
+	s.Shapes = Some([]anyShape{&circle{}, s})
+	kids := make([]record, 2)
+	kids[1].Children = Some(kids)
+	ring := make([]record, 3000) // a cycle longer than the depth tracked
+	for i := range ring {
+		ring[i].Child = Nullable[record]{Ptr: &ring[(i+1)%len(ring)]}
+	}
+	for _, tc := range []struct {
+		name, path string
+		v          any
+	}{
+		{"through a Nullable", "child.child", r},
+		{"through a family interface", "shapes[1].shapes[1]", s},
+		{"through a collection", "children[1].children[1]", &kids[1]},
+		{"of 3,000 values", "child.child", &ring[0]},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := Marshal(tc.v)
+			var uv *json.UnsupportedValueError
+			if !errors.As(err, &uv) || !strings.HasPrefix(err.Error(), tc.path) || !strings.Contains(err.Error(), ": json: unsupported value: encountered a cycle via *support.") {
+				t.Errorf("Marshal = %.200v, want a *json.UnsupportedValueError at %s…", err, tc.path)
+			}
+			if _, err := json.Marshal(tc.v); !errors.As(err, &uv) {
+				t.Errorf("json.Marshal = %.200v, want a *json.UnsupportedValueError", err)
+			}
+		})
+	}
+	// Deep, without a cycle: written, in linear time and memory.
+	deep := map[int]*record{}
+	var n record
+	for i := range 3000 {
+		n = record{Name: Some("n"), Child: Some(n)}
+		if i == 999 || i == 1999 {
+			c := n
+			deep[i+1] = &c
+		}
+	}
+	if _, err := Marshal(&n); err != nil {
+		t.Fatalf("Marshal of 3,000 levels: %v", err)
+	}
+	checkLinear(t, "encoding", func(depth int) {
+		if _, err := Marshal(deep[depth]); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
+
+// TestBinaryReadsEitherAlphabetPaddedOrNot checks that an Edm.Binary is
+// read as the OData JSON format allows it written, in base64 of either
+// alphabet, padded or not, and written as encoding/json writes a []byte.
+func TestBinaryReadsEitherAlphabetPaddedOrNot(t *testing.T) {
+	// The start of a PDF, as attachment-get.md shows it: 107 characters.
+	const pdf = "JVBERi0xLjUNCiW1tbW1DQoxIDAgb2JqDQo8PC9UeXBlL0NhdGFsb2cvUGFnZXMgMiAwIFIvTGFuZyhlbi1JTikgL1N0cnVjdFRyZWVSb29"
+	want, _ := base64.RawStdEncoding.DecodeString(pdf)
+	for in, want := range map[string][]byte{
+		`"aGk="`:        []byte("hi"),
+		`"aGk"`:         []byte("hi"),
+		`"+/8="`:        {0xfb, 0xff},
+		`"-_8="`:        {0xfb, 0xff},
+		`"-_8"`:         {0xfb, 0xff},
+		`"+/8"`:         {0xfb, 0xff},
+		`"aGVsbG8"`:     []byte("hello"),
+		`""`:            {},
+		`"` + pdf + `"`: want,
+	} {
+		var r record
+		if err := json.Unmarshal([]byte(`{"data":`+in+`}`), &r); err != nil {
+			t.Errorf("decoding %s: %v", in, err)
+			continue
+		}
+		if got := *r.Data.Value(); !bytes.Equal(got, want) {
+			t.Errorf("decoding %s = %q, want %q", in, got, want)
+		}
+		out, err := Marshal(&r)
+		if err != nil || string(out) != `{"data":"`+base64.StdEncoding.EncodeToString(want)+`"}` {
+			t.Errorf("encoding %s = %s, %v, want it in the standard alphabet, padded", in, out, err)
+		}
+	}
+	for in, want := range map[string]string{
+		`"a!b="`:  `data: invalid Edm.Binary "a!b=": illegal base64 data at input byte 1`,
+		`"+_8="`:  `data: invalid Edm.Binary "+_8=": illegal base64 data at input byte 0`,
+		`"aGk=="`: `data: invalid Edm.Binary "aGk==": illegal base64 data at input byte 4`,
+		`"aG="`:   `data: invalid Edm.Binary "aG=": illegal base64 data at input byte 3`,
+	} {
+		var r record
+		if err := r.UnmarshalJSON([]byte(`{"data":` + in + `}`)); err == nil || err.Error() != want {
+			t.Errorf("decoding %s = %v, want %s", in, err, want)
 		}
 	}
 }

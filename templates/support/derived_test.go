@@ -251,3 +251,79 @@ func TestValueOfAnEmptyFamilyMemberIsTheBase(t *testing.T) {
 		t.Errorf("Nullable[any]{}.Value() = %#v, want nil", got)
 	}
 }
+
+// TestEscapedODataTypeKeyChoosesTheTypeWherever checks that "@odata.type"
+// written with an escape chooses the type of a value as it does written
+// plainly: in first place, where the decoder takes it from the first
+// member, as after it, and whatever else the input holds.
+func TestEscapedODataTypeKeyChoosesTheTypeWherever(t *testing.T) {
+	for _, in := range []string{
+		`{"@odata\u002etype":"#test.circle","radius":1}`,
+		`{"\u0040odata.type" : "#test.circle","radius":1}`,
+		`{"radius":1,"@odata\u002etype":"#test.circle"}`,
+	} {
+		var s anyShape
+		if err := Unmarshal([]byte(in), &s); err != nil {
+			t.Fatal(err)
+		}
+		if c, ok := s.(*circle); !ok || *c.Radius.Value() != 1 {
+			t.Errorf("Unmarshal(%s) = %#v, want a *circle of radius 1", in, s)
+		}
+		// After a value whose tag comes late, which has the decoder find
+		// every tag first.
+		var page Collection[anyShape]
+		if err := json.Unmarshal([]byte(`{"value":[{"name":"x","@odata.type":"#test.square"},`+in+`]}`), &page); err != nil {
+			t.Fatal(err)
+		}
+		if _, ok := page.Value[1].(*circle); !ok {
+			t.Errorf("%s after a late tag: a %T, want a *circle", in, page.Value[1])
+		}
+	}
+}
+
+// TestTagsNamingNoTypeAreNotCached checks that the cache of the types
+// "@odata.type" values choose does not keep what the input spells: a tag
+// naming no type, of any length, leaves it as it was, and a spelling of a
+// type's name is cached, to be found again.
+func TestTagsNamingNoTypeAreNotCached(t *testing.T) {
+	count := func() int {
+		familiesMu.RLock()
+		defer familiesMu.RUnlock()
+		return len(familyByTag)
+	}
+	decode := func(tag string) anyShape {
+		var s anyShape
+		if err := Unmarshal([]byte(`{"@odata.type":"`+tag+`","name":"n"}`), &s); err != nil {
+			t.Fatal(err)
+		}
+		return s
+	}
+	before := count()
+	pad := strings.Repeat("x", 64<<10)
+	for i := range 64 {
+		if s := decode(fmt.Sprintf("#%s%d", pad, i)); reflect.TypeOf(s) != reflect.TypeFor[*shape]() {
+			t.Fatalf("a tag naming no type: decoded a %T, want the base, *shape", s)
+		}
+	}
+	if n := count(); n != before {
+		t.Errorf("64 tags naming no type grew the cache from %d to %d entries", before, n)
+	}
+	for range 2 {
+		if s := decode("#tEsT.cIrClE"); reflect.TypeOf(s) != reflect.TypeFor[*circle]() {
+			t.Errorf("#tEsT.cIrClE: decoded a %T, want a *circle", s)
+		}
+	}
+	if n := count(); n > before+1 {
+		t.Errorf("a spelling of a type's name: the cache went from %d to %d entries, want one more at most", before, n)
+	}
+	familiesMu.RLock()
+	if _, ok := familyByTag[familyTag{reflect.TypeFor[anyShape](), "#tEsT.cIrClE"}]; !ok {
+		t.Errorf("a spelling of a type's name is not cached")
+	}
+	defer familiesMu.RUnlock()
+	for k := range familyByTag {
+		if _, named := typeNamed(k.tag); !named {
+			t.Errorf("the cache holds %.40q, which names no type", k.tag)
+		}
+	}
+}
