@@ -291,10 +291,12 @@ func (c *cli) printGenJSON(check bool, diags diag.List, drift []generator.Drift,
 }
 
 // specName returns how the generated files name the spec folder: as
-// given, or, when it is absolute, relative to the working directory, so
-// that the "// Source:" lines of a package generated with an absolute
-// -spec do not change from one checkout or machine to the next. Findings
-// keep the folder as given.
+// given, or, when it is absolute and shares a folder other than the root
+// with the working directory, relative to the working directory, so that
+// the "// Source:" lines of a package generated with an absolute -spec do
+// not change from one checkout or machine to the next. A path that would
+// climb to the root ("../../work/docs") is no steadier than the absolute
+// one, and is not used. Findings keep the folder as given.
 func specName(spec string) string {
 	if !filepath.IsAbs(spec) {
 		return spec
@@ -305,6 +307,17 @@ func specName(spec string) string {
 	}
 	rel, err := filepath.Rel(wd, spec)
 	if err != nil {
+		return spec
+	}
+	up := 0
+	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
+		if part != ".." {
+			break
+		}
+		up++
+	}
+	depth := strings.Count(filepath.ToSlash(strings.TrimPrefix(filepath.Clean(wd), filepath.VolumeName(wd))), "/")
+	if wd == filepath.VolumeName(wd)+string(filepath.Separator) || up >= depth {
 		return spec
 	}
 	return rel
