@@ -83,7 +83,7 @@ func FuzzCodecMatchesEncodingJSON(f *testing.F) {
 	f.Add([]byte(`{"name":"\u00e9\ud83d\ude00","when":"2024-01-02T03:04:05.123Z","raw":{"a" : [1, 2]}}`), "<a href=\"x\">&amp;</a>\u2028", int64(-1<<63), 1e21)
 	f.Add([]byte(`{"children":[null,{"color":"red"}],"data":"aGk=","octets":[1,2],"amount":"12.50"}`), "\xff\x00\t", int64(300), 1e-7)
 	f.Add([]byte(`{"small":256}`), "", int64(1<<31), math.Inf(1))
-	f.Add([]byte(`[1,`), "x", int64(0), -0.0)
+	f.Add([]byte(`[1,`), "x", int64(0), math.Copysign(0, -1))
 	f.Fuzz(func(t *testing.T, data []byte, s string, n int64, x float64) {
 		// The same values on both sides.
 		when := time.Unix(n%(1<<35), n%1e9).UTC()

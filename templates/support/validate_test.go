@@ -134,3 +134,24 @@ func checkLinear(t *testing.T, what string, run func(depth int)) {
 		t.Errorf("%s: 2,000 levels allocate %.1fx what 1,000 do (%d and %d bytes), want about 2x", what, ratio, large, small)
 	}
 }
+
+// TestStrictEnumDecoding checks decodeEnum, the UnmarshalJSON method of the
+// enum types of a package generated with strict enums: a member decodes, null
+// leaves the value alone, and any other value is an *EnumError.
+func TestStrictEnumDecoding(t *testing.T) {
+	var c color
+	if err := decodeEnum([]byte(`"red"`), &c); err != nil || c != "red" {
+		t.Fatalf(`decodeEnum("red") = %v, %q`, err, c)
+	}
+	if err := decodeEnum([]byte(`null`), &c); err != nil || c != "red" {
+		t.Fatalf("decodeEnum(null) = %v, %q; want the value left alone", err, c)
+	}
+	err := decodeEnum([]byte(`"blue"`), &c)
+	var ee *EnumError
+	if !errors.As(err, &ee) || ee.Value != "blue" || c != "red" {
+		t.Fatalf(`decodeEnum("blue") = %v, %q; want an *EnumError and the value left alone`, err, c)
+	}
+	if err := decodeEnum([]byte(`1`), &c); err == nil {
+		t.Fatal("decodeEnum(1) = nil, want an error")
+	}
+}
