@@ -305,19 +305,16 @@ func specName(spec string) string {
 	if err != nil {
 		return spec
 	}
-	rel, err := filepath.Rel(wd, spec)
-	if err != nil {
+	// The first folder below the root, which both must share.
+	top := func(p string) string {
+		p = filepath.ToSlash(strings.TrimPrefix(filepath.Clean(p), filepath.VolumeName(p)))
+		return strings.SplitN(strings.TrimPrefix(p, "/"), "/", 2)[0]
+	}
+	if filepath.VolumeName(wd) != filepath.VolumeName(spec) || top(wd) == "" || top(wd) != top(spec) {
 		return spec
 	}
-	up := 0
-	for _, part := range strings.Split(filepath.ToSlash(rel), "/") {
-		if part != ".." {
-			break
-		}
-		up++
-	}
-	depth := strings.Count(filepath.ToSlash(strings.TrimPrefix(filepath.Clean(wd), filepath.VolumeName(wd))), "/")
-	if wd == filepath.VolumeName(wd)+string(filepath.Separator) || up >= depth {
+	rel, err := filepath.Rel(wd, spec)
+	if err != nil {
 		return spec
 	}
 	return rel
