@@ -2,6 +2,7 @@ package generated_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"reflect"
 	"strings"
 	"testing"
@@ -98,5 +99,28 @@ func TestConsumerStructRoundTrip(t *testing.T) {
 	}
 	if strings.Contains(string(data), `"gone"`) {
 		t.Errorf("encoding = %s, want the absent member left out", data)
+	}
+}
+
+// TestConsumerFmt checks that fmt prints a generated value with its values
+// rather than the addresses its members hold, whether it is printed on its
+// own, through a pointer, or inside a value of one's own.
+func TestConsumerFmt(t *testing.T) {
+	op := sampleOperation(t)
+	want := `{ClientContext:"ctx" ID:null Participants:[{EndpointType:"default" Identity:{User:{DisplayName:"Ana" ID:"u1"}}}] ResultInfo:{Code:200} Status:"running"}`
+	for _, got := range []string{fmt.Sprint(op), fmt.Sprintf("%v", &op), fmt.Sprintf("%+v", op)} {
+		if got != want {
+			t.Errorf("got  %s\nwant %s", got, want)
+		}
+	}
+	own := struct {
+		Op   beta.InviteParticipantsOperation
+		Info *beta.ResultInfo
+	}{op, op.ResultInfo.Value()}
+	if got, want := fmt.Sprint(own), "{"+want+" {Code:200}}"; got != want {
+		t.Errorf("in a struct of one's own: got  %s\nwant %s", got, want)
+	}
+	if got := fmt.Sprint(op); strings.Contains(got, "0x") {
+		t.Errorf("fmt.Sprint shows an address: %s", got)
 	}
 }

@@ -90,7 +90,7 @@ func TestSupportNamesAreReadFromTheSource(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := []string{"AdditionalData", "MarshalJSON", "ODataType", "UnmarshalJSON", "Validate"}; !slices.Equal(members, want) {
+	if want := []string{"AdditionalData", "MarshalJSON", "ODataType", "String", "UnmarshalJSON", "Validate"}; !slices.Equal(members, want) {
 		t.Errorf("SupportMembers() = %q, want %q", members, want)
 	}
 }

@@ -58,3 +58,11 @@ func (x *IdentitySet) UnmarshalJSON(data []byte) error {
 func (x *IdentitySet) Validate() error {
 	return Validate(x)
 }
+
+// String formats x for people: its members that are not absent, by Go name,
+// with their values.
+//
+//go:noinline
+func (x IdentitySet) String() string {
+	return formatObject(&x)
+}

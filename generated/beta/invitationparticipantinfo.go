@@ -51,6 +51,14 @@ func (x *InvitationParticipantInfo) Validate() error {
 	return Validate(x)
 }
 
+// String formats x for people: its members that are not absent, by Go name,
+// with their values.
+//
+//go:noinline
+func (x InvitationParticipantInfo) String() string {
+	return formatObject(&x)
+}
+
 // InvitationParticipantInfoEndpointType lists the values documented for
 // property endpointType of invitationParticipantInfo.
 //

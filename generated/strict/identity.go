@@ -52,3 +52,11 @@ func (x *Identity) UnmarshalJSON(data []byte) error {
 func (x *Identity) Validate() error {
 	return Validate(x)
 }
+
+// String formats x for people: its members that are not absent, by Go name,
+// with their values.
+//
+//go:noinline
+func (x Identity) String() string {
+	return formatObject(&x)
+}

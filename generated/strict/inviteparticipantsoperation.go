@@ -57,6 +57,14 @@ func (x *InviteParticipantsOperation) Validate() error {
 	return Validate(x)
 }
 
+// String formats x for people: its members that are not absent, by Go name,
+// with their values.
+//
+//go:noinline
+func (x InviteParticipantsOperation) String() string {
+	return formatObject(&x)
+}
+
 // InviteParticipantsOperationStatus lists the values documented for property
 // status of inviteParticipantsOperation.
 //

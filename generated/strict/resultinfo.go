@@ -47,3 +47,11 @@ func (x *ResultInfo) UnmarshalJSON(data []byte) error {
 func (x *ResultInfo) Validate() error {
 	return Validate(x)
 }
+
+// String formats x for people: its members that are not absent, by Go name,
+// with their values.
+//
+//go:noinline
+func (x ResultInfo) String() string {
+	return formatObject(&x)
+}

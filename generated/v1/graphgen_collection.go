@@ -42,3 +42,8 @@ func (c Collection[T]) MarshalJSON() ([]byte, error) { return marshalObject(&c) 
 
 // UnmarshalJSON decodes a collection response into c.
 func (c *Collection[T]) UnmarshalJSON(data []byte) error { return unmarshalObject(data, c) }
+
+// String formats c for people, as the String method of a generated struct
+// formats it: its members that are not absent, by Go name, with values
+// rather than addresses.
+func (c Collection[T]) String() string { return formatObject(&c) }

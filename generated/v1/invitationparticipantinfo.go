@@ -46,3 +46,11 @@ func (x *InvitationParticipantInfo) UnmarshalJSON(data []byte) error {
 func (x *InvitationParticipantInfo) Validate() error {
 	return Validate(x)
 }
+
+// String formats x for people: its members that are not absent, by Go name,
+// with their values.
+//
+//go:noinline
+func (x InvitationParticipantInfo) String() string {
+	return formatObject(&x)
+}

@@ -40,7 +40,7 @@ func TestPackageWritesAFileAndATestPerModelFile(t *testing.T) {
 	want := []string{
 		"alltypes.go", "alltypes_test.go", "entity.go", "entity_test.go", "enums.go", "enums_test.go",
 		"graphgen_codec.go", "graphgen_collection.go", "graphgen_decode.go", "graphgen_derived.go", "graphgen_doc.go", "graphgen_edm.go",
-		"graphgen_encode.go", "graphgen_enum.go", "graphgen_enumtable.go", "graphgen_nullable.go", "graphgen_path.go", "graphgen_plan.go",
+		"graphgen_encode.go", "graphgen_enum.go", "graphgen_enumtable.go", "graphgen_format.go", "graphgen_nullable.go", "graphgen_path.go", "graphgen_plan.go",
 		"graphgen_test.go", "graphgen_validate.go", "identity.go", "identity_test.go",
 		"invitationparticipantinfo.go", "invitationparticipantinfo_test.go",
 		"inviteparticipantsoperation.go", "inviteparticipantsoperation_test.go",

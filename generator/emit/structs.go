@@ -9,8 +9,9 @@ import (
 	"github.com/graphgen/graphgen/generator/model"
 )
 
-// structDecl emits the type declaration of s, its two JSON methods and
-// Validate, and, when types derive from s, the interface of its family.
+// structDecl emits the type declaration of s, its two JSON methods,
+// Validate and String, and, when types derive from s, the interface of its
+// family.
 // The methods are one line each, calling the shared code of the support
 // file: every method of a generated type costs compile time and memory, so
 // s has no other.
@@ -22,6 +23,8 @@ func (g *generator) structDecl(f *jen.File, s *model.Struct) {
 	unmarshal(f, s)
 	f.Line()
 	validate(f, s)
+	f.Line()
+	stringer(f, s)
 	if s.Interface != "" {
 		f.Line()
 		family(f, s)
@@ -122,6 +125,18 @@ func marshal(f *jen.File, s *model.Struct) {
 	f.Add(comment(doc)).Comment("//").Line().Comment("//go:noinline").Line().
 		Func().Params(jen.Id("x").Id(s.Name)).Id("MarshalJSON").Params().Params(jen.Index().Byte(), jen.Error()).Block(
 		jen.Return(jen.Id("marshalObject").Call(jen.Op("&").Id("x"))))
+}
+
+// stringer emits the String method of s, through which fmt prints a value
+// of s with its values rather than the addresses its Nullable members hold.
+// Its receiver is a value, since fmt only calls the methods of the value's
+// own method set, and, as MarshalJSON, it is not inlined into the pointer
+// type's wrapper.
+func stringer(f *jen.File, s *model.Struct) {
+	doc := "String formats x for people: its members that are not absent, by Go name, with their values."
+	f.Add(comment(doc)).Comment("//").Line().Comment("//go:noinline").Line().
+		Func().Params(jen.Id("x").Id(s.Name)).Id("String").Params().String().Block(
+		jen.Return(jen.Id("formatObject").Call(jen.Op("&").Id("x"))))
 }
 
 // validate emits the Validate method of s. It only calls the package's

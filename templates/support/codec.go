@@ -11,11 +11,13 @@ import (
 )
 
 // object is the method set graphgen gives every generated struct, each
-// method one line calling marshalObject, unmarshalObject or Validate.
+// method one line calling marshalObject, unmarshalObject, Validate or
+// formatObject.
 type object interface {
 	MarshalJSON() ([]byte, error)
 	UnmarshalJSON(data []byte) error
 	Validate() error
+	String() string
 }
 
 // objectFields are the fields graphgen gives a generated struct besides those

@@ -9,9 +9,10 @@
 //
 // # Why it is built this way
 //
-// The generated types have no methods but MarshalJSON, UnmarshalJSON and
-// Validate on each struct, one line each, and, on a type that others derive
-// from, the one method of its family's interface (see derived.go), which
+// The generated types have no methods but MarshalJSON, UnmarshalJSON,
+// Validate and String on each struct, one line each, and, on a type that
+// others derive from, the one method of its family's interface (see
+// derived.go), which
 // the derived types inherit: the compiler builds every method of
 // every generic instantiation and of every type separately, and for the
 // package of the whole Microsoft Graph v1.0 such methods were 95 % of its
@@ -44,5 +45,6 @@
 //     package instantiates it: its methods are compiled in the packages
 //     that use it, once for each element type.
 //
-// The README's "Compile cost" section has the measurements.
+// The README's "Using a generated package" and "Speed and compile cost"
+// sections have the measurements.
 package support

@@ -17,6 +17,7 @@ type node struct {
 func (x node) MarshalJSON() ([]byte, error)     { return marshalObject(&x) }
 func (x *node) UnmarshalJSON(data []byte) error { return unmarshalObject(data, x) }
 func (x *node) Validate() error                 { return Validate(x) }
+func (x node) String() string                   { return formatObject(&x) }
 
 // base is the base type of node.
 type base struct {
@@ -27,6 +28,7 @@ type base struct {
 func (x base) MarshalJSON() ([]byte, error)     { return marshalObject(&x) }
 func (x *base) UnmarshalJSON(data []byte) error { return unmarshalObject(data, x) }
 func (x *base) Validate() error                 { return Validate(x) }
+func (x base) String() string                   { return formatObject(&x) }
 
 // Both have what graphgen gives every struct.
 var _, _ object = (*node)(nil), (*base)(nil)
@@ -47,6 +49,7 @@ type shape struct {
 func (x shape) MarshalJSON() ([]byte, error)     { return marshalObject(&x) }
 func (x *shape) UnmarshalJSON(data []byte) error { return unmarshalObject(data, x) }
 func (x *shape) Validate() error                 { return Validate(x) }
+func (x shape) String() string                   { return formatObject(&x) }
 
 // anyShape is a shape or a type derived from it.
 type anyShape interface{ AsShape() *shape }
@@ -62,6 +65,7 @@ type circle struct {
 func (x circle) MarshalJSON() ([]byte, error)     { return marshalObject(&x) }
 func (x *circle) UnmarshalJSON(data []byte) error { return unmarshalObject(data, x) }
 func (x *circle) Validate() error                 { return Validate(x) }
+func (x circle) String() string                   { return formatObject(&x) }
 
 // square derives from shape, and is open.
 type square struct {
@@ -72,6 +76,7 @@ type square struct {
 func (x square) MarshalJSON() ([]byte, error)     { return marshalObject(&x) }
 func (x *square) UnmarshalJSON(data []byte) error { return unmarshalObject(data, x) }
 func (x *square) Validate() error                 { return Validate(x) }
+func (x square) String() string                   { return formatObject(&x) }
 
 // The enum and type tables of this package's tests, as graphgen writes
 // them in graphgen_enumtable.go; nothing looks one up before init is done.

@@ -1,0 +1,212 @@
+package support
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unsafe"
+)
+
+// formatObject returns the struct x points to as a person reads it: the
+// String method of each generated struct, and so fmt's %v of one, is this.
+// fmt on its own would print each Nullable as its two fields, the value as
+// an address.
+//
+// It reads as fmt's %+v of plain structs with the pointers followed:
+// members by Go name, those of embedded bases first, absent ones left out
+// and null ones written null; strings and enums quoted, as a string with
+// spaces or none at all would be unreadable bare; times, dates, durations
+// and binary values in their wire form; a value held by a family
+// interface after the name of its type; AdditionalData as a map of raw
+// JSON, sorted by key:
+//
+//	{ID:"AAMk" Subject:"Lunch?" IsRead:false From:{EmailAddress:{Address:"a@b.c"}} ReceivedDateTime:2021-07-01T10:00:00Z}
+//
+// A value that holds itself is written <cycle> where it is met again.
+func formatObject(x any) string {
+	var f formatter
+	f.object(reflect.ValueOf(x).Elem())
+	return f.b.String()
+}
+
+type formatter struct {
+	b strings.Builder
+	// onPath holds the values being written that were reached through a
+	// pointer, by address and type (a struct and its first field share an
+	// address), so that a value that holds itself ends.
+	onPath map[formatKey]bool
+}
+
+type formatKey struct {
+	p unsafe.Pointer
+	t reflect.Type
+}
+
+// object writes the struct v.
+func (f *formatter) object(v reflect.Value) {
+	f.b.WriteByte('{')
+	f.members(v, true)
+	f.b.WriteByte('}')
+}
+
+// members writes the members of the struct v, those of its embedded bases
+// first, each after a space but the first, and reports whether none was
+// written.
+func (f *formatter) members(v reflect.Value, first bool) bool {
+	t := v.Type()
+	for i := range t.NumField() {
+		sf := t.Field(i)
+		fv := v.Field(i)
+		switch {
+		case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
+			first = f.members(fv, first)
+			continue
+		case !sf.IsExported():
+			continue
+		case isNullable(sf.Type):
+			ptr, null := fv.Field(0), fv.Field(1).Bool()
+			if ptr.IsNil() && !null {
+				continue
+			}
+			f.name(sf.Name, first)
+			if ptr.IsNil() {
+				f.b.WriteString("null")
+			} else {
+				f.pointee(ptr)
+			}
+		case sf.Type == additionalData.Type:
+			if fv.Len() == 0 {
+				continue
+			}
+			f.name(sf.Name, first)
+			f.rawMap(fv)
+		default:
+			f.name(sf.Name, first)
+			f.value(fv)
+		}
+		first = false
+	}
+	return first
+}
+
+func (f *formatter) name(name string, first bool) {
+	if !first {
+		f.b.WriteByte(' ')
+	}
+	f.b.WriteString(name)
+	f.b.WriteByte(':')
+}
+
+// pointee writes the value the non-nil pointer p points to.
+func (f *formatter) pointee(p reflect.Value) {
+	key := formatKey{p.UnsafePointer(), p.Type()}
+	if f.onPath[key] {
+		f.b.WriteString("<cycle>")
+		return
+	}
+	if f.onPath == nil {
+		f.onPath = make(map[formatKey]bool)
+	}
+	f.onPath[key] = true
+	f.value(p.Elem())
+	delete(f.onPath, key)
+}
+
+// value writes v, which was reached through exported fields only.
+func (f *formatter) value(v reflect.Value) {
+	t := v.Type()
+	switch {
+	case t == timeType:
+		f.b.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
+		return
+	case t == numberType:
+		f.b.WriteString(v.String())
+		return
+	case t == rawType:
+		f.raw(v.Bytes())
+		return
+	}
+	switch t.Kind() {
+	case reflect.String:
+		f.b.WriteString(strconv.Quote(v.String()))
+	case reflect.Bool:
+		f.b.WriteString(strconv.FormatBool(v.Bool()))
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		f.b.WriteString(strconv.FormatInt(v.Int(), 10))
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		f.b.WriteString(strconv.FormatUint(v.Uint(), 10))
+	case reflect.Slice:
+		if t.Elem().Kind() == reflect.Uint8 {
+			f.b.WriteString(base64.StdEncoding.EncodeToString(v.Bytes()))
+			return
+		}
+		f.b.WriteByte('[')
+		for i := range v.Len() {
+			if i > 0 {
+				f.b.WriteByte(' ')
+			}
+			f.value(v.Index(i))
+		}
+		f.b.WriteByte(']')
+	case reflect.Interface:
+		e := v.Elem()
+		switch {
+		case !e.IsValid(), e.Kind() == reflect.Pointer && e.IsNil():
+			f.b.WriteString("nil")
+		case e.Kind() == reflect.Pointer:
+			f.b.WriteString(e.Type().Elem().Name())
+			f.pointee(e)
+		default:
+			f.b.WriteString(e.Type().Name())
+			f.value(e)
+		}
+	case reflect.Struct:
+		switch {
+		case isObject(t):
+			f.object(v)
+		case t.PkgPath() == pkgPath:
+			// Date, TimeOfDay and Duration, in their wire form.
+			f.b.WriteString(v.Interface().(fmt.Stringer).String())
+		default:
+			fmt.Fprint(&f.b, v.Interface())
+		}
+	default:
+		// Floats, and what no generated package holds.
+		fmt.Fprint(&f.b, v.Interface())
+	}
+}
+
+// rawMap writes a map of raw JSON values, sorted by key.
+func (f *formatter) rawMap(m reflect.Value) {
+	keys := make([]string, 0, m.Len())
+	for _, k := range m.MapKeys() {
+		keys = append(keys, k.String())
+	}
+	sort.Strings(keys)
+	f.b.WriteString("map[")
+	for i, k := range keys {
+		if i > 0 {
+			f.b.WriteByte(' ')
+		}
+		f.b.WriteString(k)
+		f.b.WriteByte(':')
+		f.raw(m.MapIndex(reflect.ValueOf(k)).Bytes())
+	}
+	f.b.WriteByte(']')
+}
+
+// raw writes JSON text compacted, or quoted when it is not JSON.
+func (f *formatter) raw(data []byte) {
+	var c bytes.Buffer
+	if len(data) == 0 || json.Compact(&c, data) != nil {
+		f.b.WriteString(strconv.Quote(string(data)))
+		return
+	}
+	f.b.Write(c.Bytes())
+}

@@ -1,0 +1,144 @@
+package support
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// stamp holds the leaf types a generated struct may hold, for the tests of
+// formatObject.
+type stamp struct {
+	At       Nullable[time.Time]       `json:"at,omitzero"`
+	On       Nullable[Date]            `json:"on,omitzero"`
+	From     Nullable[TimeOfDay]       `json:"from,omitzero"`
+	For      Nullable[Duration]        `json:"for,omitzero"`
+	Bytes    Nullable[[]byte]          `json:"bytes,omitzero"`
+	Amount   Nullable[json.Number]     `json:"amount,omitzero"`
+	Ratio    Nullable[float64]         `json:"ratio,omitzero"`
+	Count    Nullable[int64]           `json:"count,omitzero"`
+	Size     Nullable[uint8]           `json:"size,omitzero"`
+	Raw      Nullable[json.RawMessage] `json:"raw,omitzero"`
+	Shape    Nullable[anyShape]        `json:"shape,omitzero"`
+	Empty    Nullable[[]string]        `json:"empty,omitzero"`
+	Answered Nullable[bool]            `json:"answered,omitzero"`
+}
+
+func (x stamp) String() string { return formatObject(&x) }
+
+func TestFormatObject(t *testing.T) {
+	at := time.Date(2021, 7, 1, 10, 0, 0, 500, time.UTC)
+	for _, c := range []struct {
+		name string
+		v    fmt.Stringer
+		want string
+	}{
+		{"absent members are left out", node{}, "{}"},
+		{
+			"values, null, enums quoted, bases first, nested, additional data sorted",
+			node{
+				base: base{Kind: Some[color]("red")},
+				Name: Some("a b"), Color: Null[color](),
+				Colors:         Some([]color{"red", "blue"}),
+				Children:       Some([]node{{Name: Some("")}, {Children: Null[[]node]()}}),
+				AdditionalData: map[string]json.RawMessage{"z": json.RawMessage(`{ "a" : [1, 2] }`), "@odata.etag": json.RawMessage(`"W/\"1\""`)},
+			},
+			`{Kind:"red" Name:"a b" Color:null Colors:["red" "blue"] Children:[{Name:""} {Children:null}] AdditionalData:map[@odata.etag:"W/\"1\"" z:{"a":[1,2]}]}`,
+		},
+		{
+			"leaves in their wire form",
+			stamp{
+				At: Some(at), On: Some(Date{2021, 7, 1}), From: Some(TimeOfDay{Hour: 9, Minute: 30}),
+				For:   Some(DurationOf(90 * time.Minute)),
+				Bytes: Some([]byte("hi")), Amount: Some(json.Number("1.50")), Ratio: Some(0.25),
+				Count: Some(int64(-3)), Size: Some(uint8(7)), Raw: Some(json.RawMessage("not json")),
+				Empty: Some([]string{}), Answered: Some(true),
+			},
+			`{At:2021-07-01T10:00:00.0000005Z On:2021-07-01 From:09:30:00 For:PT1H30M Bytes:aGk= Amount:1.50 Ratio:0.25 Count:-3 Size:7 Raw:"not json" Empty:[] Answered:true}`,
+		},
+		{
+			"a family value after its type's name; an empty interface as nil",
+			shape{
+				Inner:  Some[anyShape](&circle{shape: shape{Name: Some("c")}, Radius: Some(2.0)}),
+				Shapes: Some([]anyShape{nil, (*square)(nil), &shape{}, &square{Side: Some(1)}}),
+			},
+			`{Inner:circle{Name:"c" Radius:2} Shapes:[nil nil shape{} square{Side:1}]}`,
+		},
+		{
+			"a Collection",
+			Collection[node]{ODataNextLink: Some("next"), Value: []node{{Name: Some("x")}}},
+			`{ODataNextLink:"next" Value:[{Name:"x"}]}`,
+		},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			for _, got := range []string{c.v.String(), fmt.Sprint(c.v), fmt.Sprintf("%v", c.v), fmt.Sprintf("%+v", c.v)} {
+				if got != c.want {
+					t.Errorf("got  %s\nwant %s", got, c.want)
+				}
+			}
+		})
+	}
+}
+
+// TestFormatObjectInStructs checks what the String methods are for: fmt
+// prints a generated value held in a struct of one's own, or behind a
+// pointer, with its values.
+func TestFormatObjectInStructs(t *testing.T) {
+	n := node{Name: Some("x")}
+	mine := struct {
+		N node
+		P *node
+		L []node
+	}{n, &n, []node{n}}
+	want := `{{Name:"x"} {Name:"x"} [{Name:"x"}]}`
+	if got := fmt.Sprint(mine); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	if got := fmt.Sprint(&n); got != `{Name:"x"}` {
+		t.Errorf("a pointer: got %s", got)
+	}
+}
+
+// TestFormatObjectCycle checks that a value that holds itself is written
+// once, then <cycle>, rather than until the stack overflows.
+func TestFormatObjectCycle(t *testing.T) {
+	kids := []node{{Name: Some("a")}}
+	kids[0].Children = Nullable[[]node]{Ptr: &kids}
+	root := node{Children: kids[0].Children}
+	want := `{Children:[{Name:"a" Children:<cycle>}]}`
+	if got := root.String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+
+	s := &shape{Name: Some("s")}
+	s.Inner = Some[anyShape](s)
+	// String writes a copy of *s, which is not on the path: s is written
+	// once below it.
+	if got, want := s.String(), `{Name:"s" Inner:shape{Name:"s" Inner:<cycle>}}`; got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestFormatObjectLinear checks that writing a value nested n deep costs
+// about n: each level is written once, by the one walk, rather than by the
+// String method of each level.
+func TestFormatObjectLinear(t *testing.T) {
+	nest := func(depth int) node {
+		n := node{Name: Some("leaf")}
+		for range depth {
+			n = node{Children: Some([]node{n})}
+		}
+		return n
+	}
+	small, large := nest(500), nest(4000)
+	a := testing.AllocsPerRun(3, func() { _ = small.String() })
+	b := testing.AllocsPerRun(3, func() { _ = large.String() })
+	if b > a*8*1.5 {
+		t.Errorf("allocations grow faster than the depth: %v at depth 500, %v at depth 4000", a, b)
+	}
+	if got := large.String(); strings.Count(got, "Children:") != 4000 {
+		t.Errorf("depth 4000 written with %d levels", strings.Count(got, "Children:"))
+	}
+}
