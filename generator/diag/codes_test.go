@@ -58,6 +58,10 @@ func TestRegistryIsComplete(t *testing.T) {
 // of the registry is reported somewhere.
 func TestEveryFindingUsesARegisteredCode(t *testing.T) {
 	used := map[string]bool{}
+	registered := map[string]bool{}
+	for _, c := range Codes() {
+		registered[string(c.Code)] = true
+	}
 	fset := token.NewFileSet()
 	files := 0
 	for _, dir := range []string{"../../generator", "../../cmd"} {
@@ -78,6 +82,12 @@ func TestEveryFindingUsesARegisteredCode(t *testing.T) {
 			files++
 			ast.Inspect(f, func(n ast.Node) bool {
 				switch n := n.(type) {
+				case *ast.BasicLit:
+					// A copy of a code, which the registry would not
+					// keep in step.
+					if s, err := strconv.Unquote(n.Value); err == nil && n.Kind == token.STRING && registered[s] && filepath.ToSlash(p) != "../../generator/diag/codes.go" {
+						t.Errorf("%s: the literal %s is a registered code: want its constant", fset.Position(n.Pos()), n.Value)
+					}
 				case *ast.SelectorExpr:
 					if x, ok := n.X.(*ast.Ident); ok && x.Name == "diag" && strings.HasPrefix(n.Sel.Name, "Code") {
 						used[n.Sel.Name] = true

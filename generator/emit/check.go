@@ -14,16 +14,6 @@ import (
 	"github.com/graphgen/graphgen/templates"
 )
 
-// The diagnostic codes of the checks the emitter makes before writing code.
-// Each finding would otherwise surface as a compile error in generated code,
-// far from the page that caused it.
-const (
-	CodeName     = "emit-name"      // an identifier that is invalid or declared twice
-	CodeFile     = "emit-file"      // a Go file name the go command would skip or misread
-	CodeJSONName = "emit-json-name" // a JSON member name encoding/json cannot use
-	CodeType     = "emit-type"      // a type reference the package cannot satisfy
-)
-
 // helpersFile is the file of the test helpers every package gets, whatever
 // its types; the support code's files are named by package templates.
 const helpersFile = "graphgen_test.go"
