@@ -59,9 +59,13 @@ type Annotation struct {
 	// without a leading "#": "microsoft.graph.group". "" when absent.
 	ODataType    string
 	ODataTypePos diag.Pos
-	IsCollection bool   // "isCollection": the body is {"value": [...]} of ODataType
-	Truncated    bool   // "truncated": the body is shortened for readability
-	Name         string // "name", which ties a request to its response
+	IsCollection bool // "isCollection": the body is {"value": [...]} of ODataType
+	Truncated    bool // "truncated": the body is shortened for readability
+	// Name is "name", which ties a request to its response; a page may
+	// give several, as an array, when one response answers several
+	// requests (drive-list.md), as the docs' own tooling allows: Name is
+	// then the first.
+	Name string
 	// Fields are all the members of the annotation, in the order written,
 	// the ones above included.
 	Fields []Field

@@ -194,8 +194,24 @@ func (r *pageReader) annotation(v *jsonx.Value, off int, at diag.Pos) *Annotatio
 		a.ODataType, a.ODataTypePos = str("@type") // the legacy key
 	}
 	a.ODataType = strings.TrimPrefix(a.ODataType, "#")
-	a.Name, _ = str("name")
+	if m := v.Get("name"); m != nil && m.Kind == jsonx.Array && stringsOnly(m) {
+		if len(m.Elems) > 0 {
+			a.Name = strings.TrimSpace(m.Elems[0].String)
+		}
+	} else {
+		a.Name, _ = str("name")
+	}
 	a.IsCollection = boolean("isCollection")
 	a.Truncated = boolean("truncated")
 	return a
+}
+
+// stringsOnly reports whether every element of the array v is a string.
+func stringsOnly(v *jsonx.Value) bool {
+	for _, e := range v.Elems {
+		if e.Kind != jsonx.String {
+			return false
+		}
+	}
+	return true
 }

@@ -136,6 +136,19 @@ func TestReadRequest_userPostUsers(t *testing.T) {
 	}
 }
 
+// TestReadNameArray: drive-list.md names one response for several
+// requests, as an array; Name is the first.
+func TestReadNameArray(t *testing.T) {
+	src := "<!-- {\n  \"blockType\": \"response\",\n  \"name\": [\"group-list-drives\", \"list-drives\"]\n} -->\n```http\nHTTP/1.1 204 No Content\n```\n"
+	exs, diags := Read("drive-list.md", []byte(src))
+	if len(diags) > 0 || len(exs) != 1 {
+		t.Fatalf("got %d examples, findings:\n%s", len(exs), findings(diags))
+	}
+	if got := exs[0].Annotation.Name; got != "group-list-drives" {
+		t.Errorf("Name = %q, want the first of the array", got)
+	}
+}
+
 // TestReadFindings pins each diagnostic to the real page that has the defect.
 func TestReadFindings(t *testing.T) {
 	fence := "```"
@@ -178,8 +191,19 @@ func TestReadFindings(t *testing.T) {
 		want:     "f.md:5:1: warning: response example starts with \"POST https://graph.microsoft.com/v1.0/teams/1/replies\": want a status line such as \"HTTP/1.1 200 OK\" [example-start-line]\n",
 		examples: 1,
 	}, {
-		// drive-get.md: "name" given as an object.
-		name:     "drive-get.md name not a string",
+		// drive-get.md, drive-list.md: "name" given as an array of
+		// strings, one response for several requests, which the docs'
+		// tooling reads as it reads one string.
+		name:     "drive-get.md name an array of strings",
+		src:      "<!-- { \"blockType\": \"response\", \"name\": [\"drive-get\", \"drive-get-2\"] } -->\n" + fence + "http\nHTTP/1.1 204 No Content\n" + fence + "\n",
+		examples: 1,
+	}, {
+		name:     "name an array holding a number",
+		src:      "<!-- { \"blockType\": \"response\", \"name\": [\"a\", 1] } -->\n" + fence + "http\nHTTP/1.1 204 No Content\n" + fence + "\n",
+		want:     "f.md:1:41: warning: annotation member \"name\" is not a string: want a quoted string [example-annotation-field]\n",
+		examples: 1,
+	}, {
+		name:     "name an object",
 		src:      "<!-- { \"blockType\": \"response\", \"name\": {\"x\": 1} } -->\n" + fence + "http\nHTTP/1.1 204 No Content\n" + fence + "\n",
 		want:     "f.md:1:41: warning: annotation member \"name\" is not a string: want a quoted string [example-annotation-field]\n",
 		examples: 1,
