@@ -1,10 +1,12 @@
 // Package templates holds what graphgen writes into every generated package
 // whatever its types: the support code (Nullable, the Edm date and time
-// types, the JSON encoding, Validate), which is the Go package support in
-// the folder of that name, copied with its package clause changed; the enum
-// table the support code reads; and the test scaffolding. The last two are
-// text/template files, so that they read as the Go code they produce, laid
-// out as gofmt lays it out, since the emitter does not format them.
+// types, the JSON codec, Validate, the formatting of String), which is the
+// Go package support in the folder of that name, copied with its package
+// clause changed; and, as text/template files, the package comment
+// (doc.go.tmpl), the enum table the support code reads (enumtable.go.tmpl)
+// and the test scaffolding (helpers_test.go.tmpl, file_test.go.tmpl). The
+// templates read as the Go code they produce, laid out as gofmt lays it
+// out, since the emitter does not format them.
 package templates
 
 import (
