@@ -7,7 +7,10 @@ package diff
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/graphgen/graphgen/generator/diag"
 	"github.com/graphgen/graphgen/generator/model"
@@ -96,7 +99,32 @@ func (c Change) String() string {
 		b.WriteString(s)
 		b.WriteString(": ")
 	}
-	fmt.Fprintf(&b, "%s: %s [%s]", c.Class, c.Message, c.Kind)
+	fmt.Fprintf(&b, "%s: %s [%s]", c.Class, printable(c.Message), c.Kind)
+	return b.String()
+}
+
+// printable escapes, Go style, what a terminal would not show as text: a
+// control character, a byte order mark, a byte that is not UTF-8. A
+// page's wire name can hold them, and a change is one line of text.
+func printable(s string) string {
+	bad := func(r rune) bool { return r == utf8.RuneError || !unicode.IsGraphic(r) }
+	if strings.IndexFunc(s, bad) < 0 {
+		return s
+	}
+	var b strings.Builder
+	for len(s) > 0 {
+		r, size := utf8.DecodeRuneInString(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			fmt.Fprintf(&b, `\x%02x`, s[0])
+		case bad(r):
+			q := strconv.QuoteRuneToASCII(r)
+			b.WriteString(q[1 : len(q)-1])
+		default:
+			b.WriteString(s[:size])
+		}
+		s = s[size:]
+	}
 	return b.String()
 }
 

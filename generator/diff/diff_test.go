@@ -360,3 +360,14 @@ func TestNamesDifferingInCase(t *testing.T) {
 		t.Errorf("changes differ (-want +got):\n%s", d)
 	}
 }
+
+// TestChangeStringIsOneLine checks that a wire name holding a newline, a
+// NUL, a byte order mark or a byte that is not UTF-8 is written escaped,
+// so that a change stays one line of text.
+func TestChangeStringIsOneLine(t *testing.T) {
+	c := diff.Change{Kind: diff.TypeRemoved, Class: diff.BreakingGo, Message: "type microsoft.graph.a\nb\x00\ufeff\xff é (Go AB) was removed"}
+	want := `breaking-go: type microsoft.graph.a\nb\x00\ufeff\xff é (Go AB) was removed [type-removed]`
+	if got := c.String(); got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
