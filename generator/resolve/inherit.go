@@ -30,13 +30,15 @@ func (r *resolver) walkInheritance(enter, leave func(*typeDecl)) {
 // the rows a page copies from its bases ("Inherited from …"). Those are
 // matched without case: the copies are where the corpus misspells a name
 // (ediscovery-settings.md lists "Id", teamworktagmember.md "ID", for the
-// "id" of entity).
+// "id" of entity). A copy spelled otherwise than its base's property is
+// reported, since it may as well be a member of its own that the type
+// would then lose.
 func (r *resolver) keepRows() {
-	inherited := map[string]bool{} // lower-cased names of the ancestors' fields
+	inherited := map[string]*reader.Row{} // the ancestors' fields, by lower-cased name
 	r.walkInheritance(func(d *typeDecl) {
 		r.selectRows(d, inherited)
 		for _, row := range d.rows {
-			inherited[strings.ToLower(row.Name)] = true
+			inherited[strings.ToLower(row.Name)] = row
 		}
 	}, func(d *typeDecl) {
 		// None of these names was inherited, or the row would have been
@@ -51,7 +53,7 @@ func (r *resolver) keepRows() {
 // inherited, not an instance annotation, and each name once. Names that
 // differ only in case are two members to a JSON codec that matches names
 // exactly, as the generated one does, so both are kept.
-func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
+func (r *resolver) selectRows(d *typeDecl, inherited map[string]*reader.Row) {
 	rows := append(append([]reader.Row(nil), d.page.Properties...), d.page.Relationships...)
 	lead := len(rows) // rows from index lead on come from the other pages
 	for _, p := range d.more {
@@ -75,7 +77,10 @@ func (r *resolver) selectRows(d *typeDecl, inherited map[string]bool) {
 			// describe a request, not a property of the type.
 			r.diags.Report(row.NamePos, diag.CodeInstanceAnnotation, "row %q is an instance annotation, not a property; it gets no field", row.Name)
 			continue
-		case inherited[key]:
+		case inherited[key] != nil:
+			if base := inherited[key]; base.Name != row.Name {
+				r.diags.Report(row.NamePos, diag.CodeNameCase, "property %q is taken for the inherited %q (at %s), which it matches only ignoring case, and gets no field of its own: spell it as the base does, or rename it if it is another member", row.Name, base.Name, base.NamePos)
+			}
 			continue
 		}
 		if prev, ok := seen[row.Name]; ok {

@@ -190,13 +190,14 @@ func TestRowsKept(t *testing.T) {
 		diags  []string // codes reported, in order
 	}{
 		{
-			name: "rows copied from a base are left out whatever their case/ediscovery-settings.md",
+			name: "rows copied from a base are left out whatever their case, a misspelt one with a warning/ediscovery-settings.md",
 			files: map[string]string{
 				"entity.md":   resource(graph, "entity", "", "id"),
 				"settings.md": resource(graph, "settings", "entity", "Id", "ocrSettings"),
 			},
 			wire:   "microsoft.graph.settings",
 			fields: []string{"ocrSettings"},
+			diags:  []string{"name-case"},
 		},
 		{
 			name: "rows copied from any base up the chain are left out",
