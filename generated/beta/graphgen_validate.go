@@ -93,7 +93,18 @@ type validation struct {
 	errs       []error
 	more       int  // invalid values found past maxValidationErrors
 	undeclared bool // report undeclared members too
+	// depth is the number of pointers followed to the value being
+	// checked. Past validationTrackDepth, onPath holds those on the path,
+	// so that a value that holds itself, which only Go code can build, is
+	// walked to that depth and a period more, rather than until the stack
+	// overflows; shallower, as every real payload is, nothing is tracked.
+	depth  int
+	onPath map[pointerKey]bool
 }
+
+// validationTrackDepth is the depth past which Validate tracks the
+// pointers it follows.
+const validationTrackDepth = 64
 
 // add records err, or only counts it past maxValidationErrors.
 func (c *validation) add(err func() error) {
@@ -110,10 +121,26 @@ func (c *validation) add(err func() error) {
 // reflect allows, but never sets them.
 func (c *validation) value(v reflect.Value, path *jsonPath) {
 	switch v.Kind() {
-	case reflect.Pointer, reflect.Interface:
+	case reflect.Interface:
 		if !v.IsNil() {
 			c.value(v.Elem(), path)
 		}
+	case reflect.Pointer:
+		if v.IsNil() {
+			return
+		}
+		c.depth++
+		if c.depth <= validationTrackDepth {
+			c.value(v.Elem(), path)
+		} else if key := (pointerKey{v.UnsafePointer(), v.Type()}); !c.onPath[key] {
+			if c.onPath == nil {
+				c.onPath = make(map[pointerKey]bool)
+			}
+			c.onPath[key] = true
+			c.value(v.Elem(), path)
+			delete(c.onPath, key)
+		}
+		c.depth--
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			return // bytes and raw JSON hold no enum value

@@ -40,12 +40,13 @@ func formatObject(x any) string {
 type formatter struct {
 	b strings.Builder
 	// onPath holds the values being written that were reached through a
-	// pointer, by address and type (a struct and its first field share an
-	// address), so that a value that holds itself ends.
-	onPath map[formatKey]bool
+	// pointer, so that a value that holds itself ends.
+	onPath map[pointerKey]bool
 }
 
-type formatKey struct {
+// pointerKey is a value reached through a pointer, by address and type (a
+// struct and its first field share an address).
+type pointerKey struct {
 	p unsafe.Pointer
 	t reflect.Type
 }
@@ -107,13 +108,13 @@ func (f *formatter) name(name string, first bool) {
 
 // pointee writes the value the non-nil pointer p points to.
 func (f *formatter) pointee(p reflect.Value) {
-	key := formatKey{p.UnsafePointer(), p.Type()}
+	key := pointerKey{p.UnsafePointer(), p.Type()}
 	if f.onPath[key] {
 		f.b.WriteString("<cycle>")
 		return
 	}
 	if f.onPath == nil {
-		f.onPath = make(map[formatKey]bool)
+		f.onPath = make(map[pointerKey]bool)
 	}
 	f.onPath[key] = true
 	f.value(p.Elem())

@@ -155,3 +155,19 @@ func TestStrictEnumDecoding(t *testing.T) {
 		t.Fatal("decodeEnum(1) = nil, want an error")
 	}
 }
+
+// TestValidateValueThatHoldsItself checks that Validate ends on a value
+// that holds itself, which Go code can build, reporting its invalid value
+// a bounded number of times, rather than overflowing the stack.
+func TestValidateValueThatHoldsItself(t *testing.T) {
+	kids := []node{{Color: Some[color]("blue")}}
+	kids[0].Children = Nullable[[]node]{Ptr: &kids}
+	err := Validate(&node{Children: kids[0].Children})
+	var errs ValidationErrors
+	if !errors.As(err, &errs) || len(errs) == 0 || len(errs) > validationTrackDepth+2 {
+		t.Fatalf("Validate of a value that holds itself: %d errors, want 1 to %d: %v", len(errs), validationTrackDepth+2, err)
+	}
+	if !strings.Contains(errs[0].Error(), "children[0].color") {
+		t.Errorf("first error %q, want the path children[0].color", errs[0])
+	}
+}
