@@ -5,4 +5,5 @@ package generated
 
 //go:generate go run ../cmd/graphgen generate -q -spec ../spec/beta -out beta -pkg beta
 //go:generate go run ../cmd/graphgen generate -q -spec ../spec/v1.0 -out v1 -pkg v1
+//go:generate go run ../cmd/graphgen generate -q -spec ../spec/mail -out mail -pkg mail
 //go:generate go run ../cmd/graphgen generate -q -spec ../spec/beta -out strict -pkg strict -strict-enums

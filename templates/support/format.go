@@ -24,7 +24,7 @@ import (
 // spaces or none at all would be unreadable bare; times, dates, durations
 // and binary values in their wire form; a value held by a family
 // interface after the name of its type; AdditionalData as a map of raw
-// JSON, sorted by key:
+// JSON, sorted by key, last:
 //
 //	{ID:"AAMk" Subject:"Lunch?" IsRead:false From:{EmailAddress:{Address:"a@b.c"}} ReceivedDateTime:2021-07-01T10:00:00Z}
 //
@@ -49,24 +49,30 @@ type pointerKey struct {
 	t reflect.Type
 }
 
-// object writes the struct v.
+// object writes the struct v, its AdditionalData last, as MarshalJSON
+// writes it, though the root of its chain of bases declares it.
 func (f *formatter) object(v reflect.Value) {
 	f.b.WriteByte('{')
-	f.members(v, true)
+	var extra reflect.Value
+	first := f.members(v, true, &extra)
+	if extra.IsValid() && extra.Len() > 0 {
+		f.name(additionalData.Name, first)
+		f.rawMap(extra)
+	}
 	f.b.WriteByte('}')
 }
 
 // members writes the members of the struct v, those of its embedded bases
 // first, each after a space but the first, and reports whether none was
-// written.
-func (f *formatter) members(v reflect.Value, first bool) bool {
+// written. It sets *extra to the AdditionalData field it meets.
+func (f *formatter) members(v reflect.Value, first bool, extra *reflect.Value) bool {
 	t := v.Type()
 	for i := range t.NumField() {
 		sf := t.Field(i)
 		fv := v.Field(i)
 		switch {
 		case sf.Anonymous && sf.Type.Kind() == reflect.Struct:
-			first = f.members(fv, first)
+			first = f.members(fv, first, extra)
 			continue
 		case !sf.IsExported():
 			continue
@@ -81,12 +87,9 @@ func (f *formatter) members(v reflect.Value, first bool) bool {
 			} else {
 				f.pointee(ptr)
 			}
-		case sf.Type == additionalData.Type:
-			if fv.Len() == 0 {
-				continue
-			}
-			f.name(sf.Name, first)
-			f.rawMap(fv)
+		case sf.Name == additionalData.Name && sf.Type == additionalData.Type:
+			*extra = fv
+			continue
 		default:
 			f.name(sf.Name, first)
 			f.value(fv)

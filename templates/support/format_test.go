@@ -67,6 +67,11 @@ func TestFormatObject(t *testing.T) {
 			`{Inner:circle{Name:"c" Radius:2} Shapes:[nil nil shape{} square{Side:1}]}`,
 		},
 		{
+			"additional data last, though a base declares it",
+			circle{shape: shape{Name: Some("c"), AdditionalData: map[string]json.RawMessage{"x": json.RawMessage("1")}}, Radius: Some(1.5)},
+			`{Name:"c" Radius:1.5 AdditionalData:map[x:1]}`,
+		},
+		{
 			"a Collection",
 			Collection[node]{ODataNextLink: Some("next"), Value: []node{{Name: Some("x")}}},
 			`{ODataNextLink:"next" Value:[{Name:"x"}]}`,
