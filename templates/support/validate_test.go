@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateReportsEachInvalidValueWithItsPath(t *testing.T) {
@@ -157,17 +158,65 @@ func TestStrictEnumDecoding(t *testing.T) {
 }
 
 // TestValidateValueThatHoldsItself checks that Validate ends on a value
-// that holds itself, which Go code can build, reporting its invalid value
-// a bounded number of times, rather than overflowing the stack.
+// that holds itself, which Go code can build, through one way back or
+// several (an org chart: a manager's reports, each naming the manager),
+// and reports its invalid value once, rather than overflowing the stack or
+// walking every path.
 func TestValidateValueThatHoldsItself(t *testing.T) {
-	kids := []node{{Color: Some[color]("blue")}}
-	kids[0].Children = Nullable[[]node]{Ptr: &kids}
-	err := Validate(&node{Children: kids[0].Children})
-	var errs ValidationErrors
-	if !errors.As(err, &errs) || len(errs) == 0 || len(errs) > validationTrackDepth+2 {
-		t.Fatalf("Validate of a value that holds itself: %d errors, want 1 to %d: %v", len(errs), validationTrackDepth+2, err)
+	one := []node{{Color: Some[color]("blue")}}
+	one[0].Children = Nullable[[]node]{Ptr: &one}
+	two := make([]node, 2)
+	two[0].Children = Nullable[[]node]{Ptr: &two}
+	two[1] = node{Color: Some[color]("blue"), Children: Nullable[[]node]{Ptr: &two}}
+	boss := &shape{Name: Some("boss")}
+	var reports []anyShape
+	for range 6 {
+		reports = append(reports, &square{shape: shape{Inner: Some[anyShape](boss)}, Side: Some(1)})
 	}
-	if !strings.Contains(errs[0].Error(), "children[0].color") {
-		t.Errorf("first error %q, want the path children[0].color", errs[0])
+	boss.Shapes = Some(reports)
+	boss.AdditionalData = map[string]json.RawMessage{"tenantID": json.RawMessage(`"x"`)}
+	for _, c := range []struct {
+		name string
+		v    any
+		want int
+	}{
+		{"one way back", &node{Children: one[0].Children}, 1},
+		{"two ways back", &two[0], 1},
+		{"an org chart, undeclared members", boss, 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			done := make(chan error, 1)
+			go func() { done <- ValidateUndeclared(c.v) }()
+			var err error
+			select {
+			case err = <-done:
+			case <-time.After(10 * time.Second):
+				t.Fatal("ValidateUndeclared did not end in 10 s")
+			}
+			var errs ValidationErrors
+			if !errors.As(err, &errs) || len(errs) != c.want {
+				t.Errorf("got %d errors, want %d: %v", len(errs), c.want, err)
+			}
+		})
+	}
+}
+
+// TestValidateSharedValuesOnce checks that a value reached by many paths,
+// a chain of values each holding the next twice (2^40 paths), is checked
+// once.
+func TestValidateSharedValuesOnce(t *testing.T) {
+	next := &shape{Name: Some("end"), Inner: Some[anyShape](&circle{})}
+	for range 40 {
+		next = &shape{Shapes: Some([]anyShape{next, next})}
+	}
+	done := make(chan error, 1)
+	go func() { done <- Validate(next) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("Validate: %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("Validate did not end in 10 s")
 	}
 }
