@@ -65,5 +65,5 @@ func Example_message() {
 	// (no name) bo@contoso.com
 	// from "", read: false
 	// Adele Vance 2018
-	// {ID:"AAMkADhMGAAA=" Flag:{FlagStatus:"notFlagged"} From:{EmailAddress:{Address:"adelev@contoso.OnMicrosoft.com" Name:"Adele Vance"}} Importance:"normal" InferenceClassification:"focused" ReceivedDateTime:2018-09-09T03:15:08Z Subject:"9/9/2018: concert" AdditionalData:map[@odata.etag:"W/\"CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAnjjuZ\""]}
+	// {ID:"AAMkADhMGAAA=" Flag:{FlagStatus:"notFlagged"} From:{EmailAddress:{Address:"adelev@contoso.OnMicrosoft.com" Name:"Adele Vance"}} Importance:"normal" InferenceClassification:"focused" ReceivedDateTime:2018-09-09T03:15:08Z Subject:"9/9/2018: concert" AdditionalData:map["@odata.etag":"W/\"CQAAABYAAAC4ofQHEIqCSbQPot83AFcbAAAnjjuZ\""]}
 }

@@ -50,7 +50,9 @@ func (e *MoreErrors) Error() string {
 // JSON path of the value; past the first 100, it only counts them. Decoding
 // keeps such values, since the API adds members over time, so this is where
 // they are caught. Its time and memory grow with the size of v, and the
-// length of its message with the depth of the values it describes.
+// length of its message with the depth of the values it describes; a value
+// reached through pointers from several places, or that holds itself,
+// which only Go code can build, is checked once.
 func Validate(v any) error {
 	return validate(v, false)
 }
@@ -77,7 +79,7 @@ func (e *UndeclaredError) Error() string {
 }
 
 func validate(v any, undeclared bool) error {
-	c := validation{undeclared: undeclared}
+	c := validation{undeclared: undeclared, seen: make(map[pointerKey]bool)}
 	c.value(reflect.ValueOf(v), nil)
 	if c.more > 0 {
 		c.errs = append(c.errs, &MoreErrors{Count: c.more})
@@ -93,18 +95,13 @@ type validation struct {
 	errs       []error
 	more       int  // invalid values found past maxValidationErrors
 	undeclared bool // report undeclared members too
-	// depth is the number of pointers followed to the value being
-	// checked. Past validationTrackDepth, onPath holds those on the path,
-	// so that a value that holds itself, which only Go code can build, is
-	// walked to that depth and a period more, rather than until the stack
-	// overflows; shallower, as every real payload is, nothing is tracked.
-	depth  int
-	onPath map[pointerKey]bool
+	// seen holds every pointer followed, none of which is followed
+	// twice: a value that holds itself, which only Go code can build, is
+	// checked once rather than until the stack overflows, and one reached
+	// by many paths (a chain of values each holding the next twice) once
+	// rather than once per path.
+	seen map[pointerKey]bool
 }
-
-// validationTrackDepth is the depth past which Validate tracks the
-// pointers it follows.
-const validationTrackDepth = 64
 
 // add records err, or only counts it past maxValidationErrors.
 func (c *validation) add(err func() error) {
@@ -129,18 +126,12 @@ func (c *validation) value(v reflect.Value, path *jsonPath) {
 		if v.IsNil() {
 			return
 		}
-		c.depth++
-		if c.depth <= validationTrackDepth {
-			c.value(v.Elem(), path)
-		} else if key := (pointerKey{v.UnsafePointer(), v.Type()}); !c.onPath[key] {
-			if c.onPath == nil {
-				c.onPath = make(map[pointerKey]bool)
-			}
-			c.onPath[key] = true
-			c.value(v.Elem(), path)
-			delete(c.onPath, key)
+		key := pointerKey{v.UnsafePointer(), v.Type()}
+		if c.seen[key] {
+			return
 		}
-		c.depth--
+		c.seen[key] = true
+		c.value(v.Elem(), path)
 	case reflect.Slice:
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			return // bytes and raw JSON hold no enum value
@@ -181,8 +172,8 @@ func (c *validation) extra(v reflect.Value, info *objectInfo, path *jsonPath) {
 	if e := typeEntryOf(v.Type()); e != nil && e.open {
 		return
 	}
-	// MapKeys, as v was reached through the unexported field of a
-	// Nullable, which reflect lets one read but not take as an interface.
+	// MapKeys, as v may have been reached through an unexported embedded
+	// field, which reflect lets one read but not take as an interface.
 	var keys []string
 	for _, k := range v.FieldByIndex(info.extra).MapKeys() {
 		if !strings.Contains(k.String(), "@") {

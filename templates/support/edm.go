@@ -138,11 +138,14 @@ func (t TimeOfDay) String() string {
 	if t.Nanosecond == 0 {
 		n = 0
 	}
-	n = max(n, t.Precision)
+	// An invalid Precision (IsValid says so) is cut to what the digits
+	// hold, so that printing an invalid value does not panic.
+	digits := frac + strings.Repeat("0", maxFractionDigits)
+	n = min(max(n, t.Precision), len(digits))
 	if n == 0 {
 		return s
 	}
-	return s + "." + (frac + strings.Repeat("0", maxFractionDigits))[:n]
+	return s + "." + digits[:n]
 }
 
 // MarshalJSON writes t as a JSON string, failing when a field is out of

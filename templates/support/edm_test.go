@@ -119,3 +119,23 @@ func TestDuration(t *testing.T) {
 		}
 	}
 }
+
+// TestTimeOfDayStringOfInvalidValues checks that String writes a value
+// IsValid rejects rather than panicking, as fmt of a struct holding one
+// calls it.
+func TestTimeOfDayStringOfInvalidValues(t *testing.T) {
+	for _, c := range []struct {
+		t    TimeOfDay
+		want string
+	}{
+		{TimeOfDay{Hour: 9, Precision: 30}, "09:00:00.000000000000000000000"},
+		{TimeOfDay{Hour: 9, Precision: -3}, "09:00:00"},
+	} {
+		if c.t.IsValid() {
+			t.Errorf("%#v is valid: want an invalid value", c.t)
+		}
+		if got := c.t.String(); got != c.want {
+			t.Errorf("%#v.String() = %q, want %q", c.t, got, c.want)
+		}
+	}
+}

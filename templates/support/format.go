@@ -10,6 +10,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
+	"unicode/utf16"
+	"unicode/utf8"
 	"unsafe"
 )
 
@@ -24,22 +27,33 @@ import (
 // spaces or none at all would be unreadable bare; times, dates, durations
 // and binary values in their wire form; a value held by a family
 // interface after the name of its type; AdditionalData as a map of raw
-// JSON, sorted by key, last:
+// JSON by quoted key, sorted, last:
 //
-//	{ID:"AAMk" Subject:"Lunch?" IsRead:false From:{EmailAddress:{Address:"a@b.c"}} ReceivedDateTime:2021-07-01T10:00:00Z}
+//	{ID:"AAMk" Subject:"Lunch?" IsRead:false From:{EmailAddress:{Address:"a@b.c"}} AdditionalData:map["@odata.etag":"W/\"1\""]}
 //
-// A value that holds itself is written <cycle> where it is met again.
+// What the text holds of the values is escaped, quoted or checked JSON,
+// so that a value decoded from a payload cannot write a line break or a
+// terminal escape into a log. A value that holds itself is written
+// <cycle> where it is met again, and past formatLimit bytes the text is
+// cut, so that a value Go code built, reaching its parts by very many
+// paths, cannot take all the memory of a log call.
 func formatObject(x any) string {
 	var f formatter
 	f.object(reflect.ValueOf(x).Elem())
 	return f.b.String()
 }
 
+// formatLimit is the length past which formatObject cuts its text, far
+// over what a real payload takes (the text of a value is about as long
+// as its JSON).
+const formatLimit = 16 << 20
+
 type formatter struct {
 	b strings.Builder
 	// onPath holds the values being written that were reached through a
 	// pointer, so that a value that holds itself ends.
 	onPath map[pointerKey]bool
+	cut    bool // the text was cut at formatLimit
 }
 
 // pointerKey is a value reached through a pointer, by address and type (a
@@ -122,14 +136,33 @@ func (f *formatter) pointee(p reflect.Value) {
 	delete(f.onPath, key)
 }
 
-// value writes v, which was reached through exported fields only.
+// value writes v.
 func (f *formatter) value(v reflect.Value) {
+	if f.b.Len() > formatLimit {
+		if !f.cut {
+			f.b.WriteString("…(cut)")
+			f.cut = true
+		}
+		return
+	}
 	t := v.Type()
 	switch {
+	case isNullable(t):
+		// A Nullable other than a member: an element of a collection of
+		// one's own.
+		switch ptr := v.Field(0); {
+		case !ptr.IsNil():
+			f.pointee(ptr)
+		case v.Field(1).Bool():
+			f.b.WriteString("null")
+		default:
+			f.b.WriteString("absent")
+		}
+		return
 	case t == timeType:
 		f.b.WriteString(v.Interface().(time.Time).Format(time.RFC3339Nano))
 		return
-	case t == numberType:
+	case t == numberType && v.Len() > 0:
 		f.b.WriteString(v.String())
 		return
 	case t == rawType:
@@ -147,7 +180,11 @@ func (f *formatter) value(v reflect.Value) {
 		f.b.WriteString(strconv.FormatUint(v.Uint(), 10))
 	case reflect.Slice:
 		if t.Elem().Kind() == reflect.Uint8 {
-			f.b.WriteString(base64.StdEncoding.EncodeToString(v.Bytes()))
+			if v.Len() == 0 {
+				f.b.WriteString(`""`)
+			} else {
+				f.b.WriteString(base64.StdEncoding.EncodeToString(v.Bytes()))
+			}
 			return
 		}
 		f.b.WriteByte('[')
@@ -164,17 +201,21 @@ func (f *formatter) value(v reflect.Value) {
 		case !e.IsValid(), e.Kind() == reflect.Pointer && e.IsNil():
 			f.b.WriteString("nil")
 		case e.Kind() == reflect.Pointer:
-			f.b.WriteString(e.Type().Elem().Name())
+			if isObject(e.Type().Elem()) {
+				f.b.WriteString(e.Type().Elem().Name())
+			}
 			f.pointee(e)
 		default:
-			f.b.WriteString(e.Type().Name())
+			if isObject(e.Type()) {
+				f.b.WriteString(e.Type().Name())
+			}
 			f.value(e)
 		}
 	case reflect.Struct:
 		switch {
 		case isObject(t):
 			f.object(v)
-		case t.PkgPath() == pkgPath:
+		case t.PkgPath() == pkgPath && t.Implements(stringerType):
 			// Date, TimeOfDay and Duration, in their wire form.
 			f.b.WriteString(v.Interface().(fmt.Stringer).String())
 		default:
@@ -198,19 +239,38 @@ func (f *formatter) rawMap(m reflect.Value) {
 		if i > 0 {
 			f.b.WriteByte(' ')
 		}
-		f.b.WriteString(k)
+		f.b.WriteString(strconv.Quote(k))
 		f.b.WriteByte(':')
 		f.raw(m.MapIndex(reflect.ValueOf(k)).Bytes())
 	}
 	f.b.WriteByte(']')
 }
 
-// raw writes JSON text compacted, or quoted when it is not JSON.
+// raw writes JSON text compacted, what is not printable in it escaped as
+// JSON escapes it (\u2028, \ufffd for a byte that is not UTF-8), or quoted
+// when it is not JSON.
 func (f *formatter) raw(data []byte) {
 	var c bytes.Buffer
 	if len(data) == 0 || json.Compact(&c, data) != nil {
 		f.b.WriteString(strconv.Quote(string(data)))
 		return
 	}
-	f.b.Write(c.Bytes())
+	// Compact leaves only JSON's own syntax outside strings, so what is
+	// not printable is inside one, where an escape means the same.
+	for s := c.Bytes(); len(s) > 0; {
+		r, size := utf8.DecodeRune(s)
+		switch {
+		case r == utf8.RuneError && size == 1:
+			f.b.WriteString(`\ufffd`)
+		case !unicode.IsPrint(r) && r != ' ':
+			for _, u := range utf16.AppendRune(nil, r) {
+				fmt.Fprintf(&f.b, `\u%04x`, u)
+			}
+		default:
+			f.b.Write(s[:size])
+		}
+		s = s[size:]
+	}
 }
+
+var stringerType = reflect.TypeOf((*fmt.Stringer)(nil)).Elem()

@@ -45,7 +45,7 @@ func TestFormatObject(t *testing.T) {
 				Children:       Some([]node{{Name: Some("")}, {Children: Null[[]node]()}}),
 				AdditionalData: map[string]json.RawMessage{"z": json.RawMessage(`{ "a" : [1, 2] }`), "@odata.etag": json.RawMessage(`"W/\"1\""`)},
 			},
-			`{Kind:"red" Name:"a b" Color:null Colors:["red" "blue"] Children:[{Name:""} {Children:null}] AdditionalData:map[@odata.etag:"W/\"1\"" z:{"a":[1,2]}]}`,
+			`{Kind:"red" Name:"a b" Color:null Colors:["red" "blue"] Children:[{Name:""} {Children:null}] AdditionalData:map["@odata.etag":"W/\"1\"" "z":{"a":[1,2]}]}`,
 		},
 		{
 			"leaves in their wire form",
@@ -69,7 +69,28 @@ func TestFormatObject(t *testing.T) {
 		{
 			"additional data last, though a base declares it",
 			circle{shape: shape{Name: Some("c"), AdditionalData: map[string]json.RawMessage{"x": json.RawMessage("1")}}, Radius: Some(1.5)},
-			`{Name:"c" Radius:1.5 AdditionalData:map[x:1]}`,
+			`{Name:"c" Radius:1.5 AdditionalData:map["x":1]}`,
+		},
+		{
+			"what a payload holds cannot break a line or send an escape",
+			node{
+				Name: Some("a\nb\x1b[31m"),
+				AdditionalData: map[string]json.RawMessage{
+					"k\nFAKE LOG LINE": json.RawMessage(`1`),
+					"ok":               json.RawMessage("\"\u2028\u202e\xff\U0001F600\""),
+				},
+			},
+			`{Name:"a\nb\x1b[31m" AdditionalData:map["k\nFAKE LOG LINE":1 "ok":"\u2028\u202e\ufffd😀"]}`,
+		},
+		{
+			"empty binary and number values are quoted, not left blank",
+			stamp{Bytes: Some([]byte(nil)), Amount: Some(json.Number("")), Count: Some(int64(1))},
+			`{Bytes:"" Amount:"" Count:1}`,
+		},
+		{
+			"Nullables, and values that are not generated, in a collection of one's own",
+			Collection[any]{Value: []any{Some(1), Null[int](), Nullable[int]{}, "a", 2.5, true, &node{}, []byte{}}},
+			`{Value:[1 null absent "a" 2.5 true node{} ""]}`,
 		},
 		{
 			"a Collection",
@@ -145,5 +166,19 @@ func TestFormatObjectLinear(t *testing.T) {
 	}
 	if got := large.String(); strings.Count(got, "Children:") != 4000 {
 		t.Errorf("depth 4000 written with %d levels", strings.Count(got, "Children:"))
+	}
+}
+
+// TestFormatObjectCut checks that a value Go code built, reaching its parts
+// by very many paths (each of 24 levels holding the next twice: 2^24
+// paths), is cut at formatLimit rather than written whole.
+func TestFormatObjectCut(t *testing.T) {
+	next := &shape{Name: Some(strings.Repeat("x", 64))}
+	for range 24 {
+		next = &shape{Shapes: Some([]anyShape{next, next})}
+	}
+	got := next.String()
+	if len(got) > formatLimit+1<<10 || strings.Count(got, "…(cut)") != 1 {
+		t.Errorf("got %d bytes with %d marks of a cut, want at most about %d, cut once", len(got), strings.Count(got, "…(cut)"), formatLimit)
 	}
 }
