@@ -79,8 +79,15 @@ func (e *UndeclaredError) Error() string {
 }
 
 func validate(v any, undeclared bool) error {
-	c := validation{undeclared: undeclared, seen: make(map[pointerKey]bool)}
-	c.value(reflect.ValueOf(v), nil)
+	c := validation{undeclared: undeclared}
+	rv := reflect.ValueOf(v)
+	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
+		// The root is tracked only once something else is: most values
+		// hold nothing that needs it, and so allocate nothing for it.
+		c.root = pointerKey{rv.UnsafePointer(), rv.Type()}
+		rv = rv.Elem()
+	}
+	c.value(rv, nil)
 	if c.more > 0 {
 		c.errs = append(c.errs, &MoreErrors{Count: c.more})
 	}
@@ -95,12 +102,13 @@ type validation struct {
 	errs       []error
 	more       int  // invalid values found past maxValidationErrors
 	undeclared bool // report undeclared members too
-	// seen holds every pointer followed, none of which is followed
-	// twice: a value that holds itself, which only Go code can build, is
+	// seen holds every pointer followed to a value that may hold others,
+	// none of which is followed twice: a value that holds itself, which only Go code can build, is
 	// checked once rather than until the stack overflows, and one reached
 	// by many paths (a chain of values each holding the next twice) once
 	// rather than once per path.
 	seen map[pointerKey]bool
+	root pointerKey // the pointer Validate was given, if any
 }
 
 // add records err, or only counts it past maxValidationErrors.
@@ -126,9 +134,17 @@ func (c *validation) value(v reflect.Value, path *jsonPath) {
 		if v.IsNil() {
 			return
 		}
+		if leaf(v.Type().Elem()) {
+			// Most members are leaves, which lead nowhere: not tracked.
+			c.value(v.Elem(), path)
+			return
+		}
 		key := pointerKey{v.UnsafePointer(), v.Type()}
 		if c.seen[key] {
 			return
+		}
+		if c.seen == nil {
+			c.seen = map[pointerKey]bool{c.root: true}
 		}
 		c.seen[key] = true
 		c.value(v.Elem(), path)
@@ -186,4 +202,15 @@ func (c *validation) extra(v reflect.Value, info *objectInfo, path *jsonPath) {
 			return &UndeclaredError{Path: (&jsonPath{up: path, key: k}).String(), Type: v.Type().Name()}
 		})
 	}
+}
+
+// leaf reports whether a value of type t can hold no pointer to another
+// value Validate walks: a string, an enum, a number, a Boolean, a time, or
+// a collection of them.
+func leaf(t reflect.Type) bool {
+	if t.Kind() == reflect.Slice {
+		t = t.Elem()
+	}
+	k := t.Kind()
+	return k == reflect.String || k < reflect.Array || t == timeType
 }
