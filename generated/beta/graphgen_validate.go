@@ -205,8 +205,8 @@ func (c *validation) extra(v reflect.Value, info *objectInfo, path *jsonPath) {
 }
 
 // leaf reports whether a value of type t can hold no pointer to another
-// value Validate walks: a string, an enum, a number, a Boolean, a time, or
-// a collection of them.
+// value that Validate or String walks, and so cannot lead back to one: a
+// string, an enum, a number, a Boolean, a time, or a collection of them.
 func leaf(t reflect.Type) bool {
 	if t.Kind() == reflect.Slice {
 		t = t.Elem()

@@ -92,17 +92,8 @@ func (f *formatter) members(v reflect.Value, first bool, extra *reflect.Value) b
 			continue
 		case !sf.IsExported():
 			continue
-		case isNullable(sf.Type):
-			ptr, null := fv.Field(0), fv.Field(1).Bool()
-			if ptr.IsNil() && !null {
-				continue
-			}
-			f.name(sf.Name, first)
-			if ptr.IsNil() {
-				f.b.WriteString("null")
-			} else {
-				f.pointee(ptr)
-			}
+		case isNullable(sf.Type) && fv.Field(0).IsNil() && !fv.Field(1).Bool():
+			continue // absent
 		case sf.Name == additionalData.Name && sf.Type == additionalData.Type:
 			*extra = fv
 			continue
@@ -125,6 +116,10 @@ func (f *formatter) name(name string, first bool) {
 
 // pointee writes the value the non-nil pointer p points to.
 func (f *formatter) pointee(p reflect.Value) {
+	if leaf(p.Type().Elem()) {
+		f.value(p.Elem()) // it cannot lead back
+		return
+	}
 	key := pointerKey{p.UnsafePointer(), p.Type()}
 	if f.onPath[key] {
 		f.b.WriteString("<cycle>")
@@ -150,8 +145,8 @@ func (f *formatter) value(v reflect.Value) {
 	t := v.Type()
 	switch {
 	case isNullable(t):
-		// A Nullable other than a member: an element of a collection of
-		// one's own.
+		// Absent only when it is not a member, which is left out: an
+		// element of a collection of one's own.
 		switch ptr := v.Field(0); {
 		case !ptr.IsNil():
 			f.pointee(ptr)
