@@ -69,6 +69,7 @@ func (r *resolver) selectRows(d *typeDecl, inherited map[string]*reader.Row) {
 			continue
 		}
 		key := strings.ToLower(row.Name)
+		base := inherited[key]
 		switch {
 		case row.Name == "":
 			continue
@@ -77,8 +78,8 @@ func (r *resolver) selectRows(d *typeDecl, inherited map[string]*reader.Row) {
 			// describe a request, not a property of the type.
 			r.diags.Report(row.NamePos, diag.CodeInstanceAnnotation, "row %q is an instance annotation, not a property; it gets no field", row.Name)
 			continue
-		case inherited[key] != nil:
-			if base := inherited[key]; base.Name != row.Name {
+		case base != nil:
+			if base.Name != row.Name {
 				r.diags.Report(row.NamePos, diag.CodeNameCase, "property %q is taken for the inherited %q (at %s), which it matches only ignoring case, and gets no field of its own: spell it as the base does, or rename it if it is another member", row.Name, base.Name, base.NamePos)
 			}
 			continue
